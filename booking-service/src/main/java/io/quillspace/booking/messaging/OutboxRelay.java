@@ -1,0 +1,80 @@
+package io.quillspace.booking.messaging;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quillspace.booking.config.BookingConfig;
+import io.quillspace.booking.entity.OutboxEvent;
+import io.quillspace.booking.repository.OutboxRepository;
+import io.quillspace.shared.events.BookingEventV1;
+import io.quillspace.shared.events.EventHeaders;
+import io.quillspace.shared.events.Topics;
+import io.quillspace.shared.tenancy.TenantContext;
+import io.quillspace.shared.tenancy.TenantTransactions;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Moves committed outbox events to Kafka, oldest first, one tenant at a time, and deletes each once the broker
+ * acknowledged it (acks=all). A crash between the two re-sends the event; consumers deduplicate on its id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final OutboxRepository outbox;
+    private final BookingConfig config;
+
+    public OutboxRelay(@Channel(Topics.BOOKING_EVENTS) MutinyEmitter<String> emitter, OutboxRepository outbox,
+                       BookingConfig config) {
+        this.emitter = emitter;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${quillspace.booking.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return TenantTransactions.knownTenants()
+                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
+                .onItem().transformToUniAndConcatenate(tenant -> publishPending(tenant)
+                        .onFailure().invoke(e -> LOG.warnf("outbox of tenant %s not relayed: %s", tenant, e.toString()))
+                        .onFailure().recoverWithNull())
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** Publishes the tenant's pending events, up to one batch. */
+    public Uni<Void> publishPending(UUID tenantId) {
+        return TenantTransactions.inTenant(TenantContext.service(tenantId), () -> outbox.lockOldest(config.outbox().batchSize())
+                .onItem().transformToMulti(events -> Multi.createFrom().iterable(events))
+                .onItem().transformToUniAndConcatenate(event -> send(event).chain(event::delete))
+                .collect().last()
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.TENANT_ID, bytes(event.tenantId.toString()));
+        headers.add(EventHeaders.EVENT_ID, bytes(event.id.toString()));
+        headers.add(EventHeaders.EVENT_TYPE, bytes(event.eventType));
+        headers.add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(BookingEventV1.SCHEMA_VERSION)));
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic).withKey(event.recordKey).withHeaders(headers).build();
+        return TenantTransactions.resumeOnCallerContext(
+                emitter.sendMessage(Message.of(event.payload).addMetadata(metadata)));
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,13 @@
+package io.quillspace.booking;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.testing.DatabaseSecurityContract;
+
+@QuarkusTest
+class DatabaseSecurityTest extends DatabaseSecurityContract {
+
+    @Override
+    protected int minimumTenantTables() {
+        return 3;
+    }
+}

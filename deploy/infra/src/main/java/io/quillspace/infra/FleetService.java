@@ -1,0 +1,41 @@
+package io.quillspace.infra;
+
+import java.util.Optional;
+
+/** The four services of the fleet, with their local HTTP ports and what infrastructure each needs. */
+public enum FleetService {
+    WEBHOOK_INGRESS("webhook-ingress", 8081, null, false),
+    BOOKING("booking-service", 8082, "booking", false),
+    EMAIL("email-service", 8083, "email", true),
+    PROJECT("project-service", 8084, "project", false);
+
+    private final String module;
+    private final int localPort;
+    private final String database;
+    private final boolean sendsMail;
+
+    FleetService(String module, int localPort, String database, boolean sendsMail) {
+        this.module = module;
+        this.localPort = localPort;
+        this.database = database;
+        this.sendsMail = sendsMail;
+    }
+
+    /** Maven module (and directory) of the service. */
+    public String module() {
+        return module;
+    }
+
+    public int localPort() {
+        return localPort;
+    }
+
+    /** Name of the service's own database, if it has one. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    public boolean sendsMail() {
+        return sendsMail;
+    }
+}

@@ -1,0 +1,180 @@
+package io.quillspace.infra.launcher;
+
+import io.quillspace.infra.CalendlyFixtures;
+import io.quillspace.infra.FleetService;
+import io.quillspace.infra.Infrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+
+/**
+ * The four services as separate processes (their packaged fast-jars, production profile), wired to one
+ * {@link Infrastructure}. Used by the local launcher and by the system test.
+ */
+public final class Fleet implements AutoCloseable {
+
+    /** The studio the local fleet serves on {@code POST /webhooks/calendly}. */
+    public static final UUID DEMO_TENANT = UUID.fromString("3f2b8c1e-5d4a-4c7b-9e61-2a7d0c9b4f10");
+
+    private final Map<FleetService, Process> processes = new EnumMap<>(FleetService.class);
+    private final Map<FleetService, Integer> ports = new EnumMap<>(FleetService.class);
+    private final Path logDirectory;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Fleet(Path logDirectory) {
+        this.logDirectory = logDirectory;
+    }
+
+    /**
+     * Starts every service from {@code root}/&lt;module&gt;/target/quarkus-app and waits until all are ready.
+     *
+     * @param port HTTP port per service
+     */
+    public static Fleet start(Infrastructure infrastructure, Path root, ToIntFunction<FleetService> port,
+                              Duration readyTimeout) {
+        Fleet fleet = new Fleet(root.resolve(".quillspace/logs"));
+        try {
+            Files.createDirectories(fleet.logDirectory);
+            for (FleetService service : FleetService.values()) {
+                fleet.launch(infrastructure, root, service, port.applyAsInt(service));
+            }
+            fleet.awaitReady(readyTimeout);
+            return fleet;
+        } catch (IOException e) {
+            fleet.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    private void launch(Infrastructure infrastructure, Path root, FleetService service, int port) throws IOException {
+        Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m"));
+        Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.otel.sdk.disabled", "true");
+        config.put("quarkus.log.console.json.enabled", "false");
+        switch (service) {
+            case WEBHOOK_INGRESS -> {
+                config.put("quillspace.ingress.tenants.studio.id", DEMO_TENANT.toString());
+                config.put("quillspace.ingress.tenants.studio.signing-keys", CalendlyFixtures.TEST_SIGNING_KEY);
+            }
+            case EMAIL -> config.put("quillspace.email.dispatch-interval", "1s");
+            default -> {
+            }
+        }
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = logDirectory.resolve(service.module() + ".log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        processes.put(service, process);
+        ports.put(service, port);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (FleetService service : FleetService.values()) {
+            while (!isReady(service)) {
+                Process process = processes.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                            + "; see " + logDirectory.resolve(service.module() + ".log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.module() + " not ready within " + timeout
+                            + "; see " + logDirectory.resolve(service.module() + ".log"));
+                }
+                sleep(Duration.ofMillis(250));
+            }
+        }
+    }
+
+    private boolean isReady(FleetService service) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(url(service, "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI url(FleetService service, String path) {
+        return URI.create("http://127.0.0.1:" + ports.get(service) + path);
+    }
+
+    public Path log(FleetService service) {
+        return logDirectory.resolve(service.module() + ".log");
+    }
+
+    /** Resident memory of each service process in KiB, read from /proc (Linux). */
+    public Map<FleetService, Long> residentKib() {
+        Map<FleetService, Long> rss = new EnumMap<>(FleetService.class);
+        processes.forEach((service, process) -> {
+            try {
+                Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                        .filter(line -> line.startsWith("VmRSS:"))
+                        .findFirst()
+                        .ifPresent(line -> rss.put(service, Long.parseLong(line.replaceAll("\\D", ""))));
+            } catch (IOException e) {
+                // Not Linux or the process is gone: no figure.
+            }
+        });
+        return rss;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops every service gracefully (SIGTERM), forcibly after 20 s. */
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.quillspace.infra.testing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Catalog checks every service's tests run against their own database, so a role with too much power or a tenant
+ * table added without Row-Level Security fails the build.
+ */
+public final class DatabaseSecurityChecks {
+
+    private DatabaseSecurityChecks() {
+    }
+
+    /** Problems with the runtime role: superuser, BYPASSRLS, or owning any relation. Empty when it is as it must be. */
+    public static List<String> runtimeRoleProblems(DatabaseProbe asRuntimeRole) {
+        Map<String, Object> role = asRuntimeRole.query(
+                "select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user").get(0);
+        List<String> problems = new java.util.ArrayList<>();
+        if (Boolean.TRUE.equals(role.get("rolsuper"))) {
+            problems.add(role.get("rolname") + " is SUPERUSER");
+        }
+        if (Boolean.TRUE.equals(role.get("rolbypassrls"))) {
+            problems.add(role.get("rolname") + " has BYPASSRLS");
+        }
+        asRuntimeRole.query("""
+                        select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where pg_get_userbyid(c.relowner) = current_user and n.nspname = 'public'""")
+                .forEach(owned -> problems.add("runtime role owns " + owned.get("relname")));
+        return problems;
+    }
+
+    /** Tables with a tenant_id column that lack enabled and forced RLS or any policy. Empty when all are covered. */
+    public static List<String> tablesWithoutTenantIsolation(DatabaseProbe probe) {
+        return probe.query("""
+                        select c.relname as table_name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+                               (select count(*) from pg_policy p where p.polrelid = c.oid) as policies
+                        from pg_class c
+                        join pg_namespace n on n.oid = c.relnamespace
+                        join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+                        where n.nspname = 'public' and c.relkind in ('r', 'p')""")
+                .stream()
+                .filter(t -> !Boolean.TRUE.equals(t.get("enabled")) || !Boolean.TRUE.equals(t.get("forced"))
+                        || ((Number) t.get("policies")).intValue() == 0)
+                .map(t -> t.get("table_name") + " (rls enabled=" + t.get("enabled") + ", forced=" + t.get("forced")
+                        + ", policies=" + t.get("policies") + ")")
+                .toList();
+    }
+
+    /** How many tables carry a tenant_id column; a check that finds none proves nothing. */
+    public static int tenantTableCount(DatabaseProbe probe) {
+        return ((Number) probe.query("""
+                select count(*) as n from information_schema.columns
+                where table_schema = 'public' and column_name = 'tenant_id'""").get(0).get("n")).intValue();
+    }
+}

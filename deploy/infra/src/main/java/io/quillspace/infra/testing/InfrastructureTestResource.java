@@ -1,0 +1,32 @@
+package io.quillspace.infra.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quillspace.infra.FleetService;
+import io.quillspace.infra.Infrastructure;
+
+import java.util.Map;
+
+/**
+ * Connects the service under test to the JVM's shared {@link Infrastructure}. Declare it once per service with
+ * {@code @WithTestResource(value = InfrastructureTestResource.class, scope = GLOBAL,
+ * initArgs = @ResourceArg(name = "service", value = "BOOKING"))}.
+ */
+public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private FleetService service;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = FleetService.valueOf(initArgs.get("service"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Infrastructure.shared().configFor(service);
+    }
+
+    @Override
+    public void stop() {
+        // The shared infrastructure lives as long as the test JVM; its shutdown hook stops it.
+    }
+}

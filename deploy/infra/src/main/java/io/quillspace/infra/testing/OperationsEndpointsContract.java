@@ -1,0 +1,46 @@
+package io.quillspace.infra.testing;
+
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Tests every service inherits (as a {@code @QuarkusTest}): Kubernetes probes and Prometheus metrics. Liveness must not
+ * depend on the database or the broker, or an outage of either would restart every pod; readiness must.
+ */
+public abstract class OperationsEndpointsContract {
+
+    /** Whether the service has its own database, so readiness must check it. */
+    protected abstract boolean hasDatabase();
+
+    @Test
+    void livenessIsUpAndChecksNeitherDatabaseNorBroker() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem(containsString("Kafka connection"))))
+                .body("checks.name", not(hasItem(containsString("Reactive PostgreSQL"))));
+    }
+
+    @Test
+    void readinessChecksTheBrokerAndTheDatabase() {
+        var readiness = given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Kafka connection")));
+        if (hasDatabase()) {
+            readiness.body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+        }
+    }
+
+    @Test
+    void metricsAreServedInPrometheusFormat() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+}

@@ -1,0 +1,81 @@
+package io.quillspace.infra.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads what arrives on a topic after the probe was opened, without joining a consumer group, so tests see exactly
+ * the records their own actions produced.
+ */
+public final class TopicProbe implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+
+    private TopicProbe(KafkaConsumer<String, byte[]> consumer) {
+        this.consumer = consumer;
+    }
+
+    /** Opens at the current end of every partition of {@code topic}. */
+    public static TopicProbe atEnd(String bootstrapServers, String topic) {
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return new TopicProbe(consumer);
+    }
+
+    /** Polls until a record matches or {@code timeout} passes; every record read is kept for {@link #seen()}. */
+    public ConsumerRecord<String, byte[]> await(Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(record);
+                if (match.test(record)) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("no matching record within " + timeout + "; saw " + seen.size() + " other(s)");
+    }
+
+    /** Polls for {@code period} and returns every record that arrived. */
+    public List<ConsumerRecord<String, byte[]>> drain(Duration period) {
+        long deadline = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    public List<ConsumerRecord<String, byte[]>> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** The string value of a header, or null. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

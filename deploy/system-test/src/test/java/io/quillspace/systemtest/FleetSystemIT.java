@@ -1,0 +1,69 @@
+package io.quillspace.systemtest;
+
+import io.quillspace.infra.FleetService;
+import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.SmtpServer;
+import io.quillspace.infra.launcher.Demo;
+import io.quillspace.infra.launcher.Fleet;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The four packaged services as separate processes on one broker, one PostgreSQL and one SMTP server: a signed
+ * Calendly booking in, the invitee's confirmation email out. Any broken hop fails it.
+ */
+class FleetSystemIT {
+
+    static Infrastructure infrastructure;
+    static Fleet fleet;
+
+    @BeforeAll
+    static void startFleet() throws Exception {
+        long started = System.nanoTime();
+        infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
+        Map<FleetService, Integer> ports = new EnumMap<>(FleetService.class);
+        for (FleetService service : FleetService.values()) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports.put(service, socket.getLocalPort());
+            }
+        }
+        fleet = Fleet.start(infrastructure, Path.of(System.getProperty("quillspace.root")), ports::get,
+                Duration.ofMinutes(3));
+        System.out.printf("fleet ready in %.1f s; resident memory (KiB): %s%n",
+                (System.nanoTime() - started) / 1e9, fleet.residentKib());
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    @Test
+    void signedCalendlyBookingEndsAsAConfirmationEmailInTheInviteesTimeZone() throws Exception {
+        assertEquals(202, Demo.postSignedBooking(fleet));
+
+        MimeMessage confirmation = Demo.awaitMessageTo(infrastructure.smtp(), Demo.INVITEE_EMAIL, Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("no confirmation email reached the SMTP server"));
+        String text = SmtpServer.textOf(confirmation);
+        assertTrue(confirmation.getSubject().contains("Saturday 14 March 2026 at 10:00 (Europe/Madrid)"),
+                confirmation.getSubject());
+        assertTrue(text.contains("Saturday 14 March 2026, 10:00–10:45 (Europe/Madrid time)"), text);
+        assertTrue(text.contains("Dear Maria Lopez"), text);
+    }
+}

@@ -1,0 +1,85 @@
+package io.quillspace.email.service;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.quillspace.email.config.EmailConfig;
+import io.quillspace.email.entity.EmailJob;
+import io.quillspace.email.repository.EmailJobRepository;
+import io.quillspace.shared.tenancy.TenantContext;
+import io.quillspace.shared.tenancy.TenantTransactions;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Sends due email jobs, one tenant at a time. A job is marked SENT in the transaction that holds its row lock, right
+ * after the SMTP server accepted it; a failed send is retried with backoff until {@code max-attempts}.
+ */
+@ApplicationScoped
+public class EmailDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
+    static final String JOB_ID_HEADER = "X-QuillSpace-Email-Job";
+
+    private final EmailJobRepository jobs;
+    private final EmailRenderer renderer;
+    private final ReactiveMailer mailer;
+    private final EmailConfig config;
+
+    public EmailDispatcher(EmailJobRepository jobs, EmailRenderer renderer, ReactiveMailer mailer, EmailConfig config) {
+        this.jobs = jobs;
+        this.renderer = renderer;
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${quillspace.email.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> dispatchDue() {
+        return TenantTransactions.knownTenants()
+                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
+                .onItem().transformToUniAndConcatenate(tenant -> dispatchDue(tenant)
+                        .onFailure().invoke(e -> LOG.warnf("emails of tenant %s not dispatched: %s", tenant, e.toString()))
+                        .onFailure().recoverWithNull())
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    Uni<Void> dispatchDue(UUID tenantId) {
+        return TenantTransactions.inTenant(TenantContext.service(tenantId), () -> jobs.lockDue(Instant.now(), config.batchSize())
+                .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
+                .onItem().transformToUniAndConcatenate(this::send)
+                .collect().last()
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> send(EmailJob job) {
+        EmailRenderer.Rendered rendered = renderer.render(job);
+        Mail mail = Mail.withHtml(job.recipient, rendered.subject(), rendered.html())
+                .setText(rendered.text())
+                .addHeader(JOB_ID_HEADER, job.id.toString());
+        job.attempts++;
+        return TenantTransactions.resumeOnCallerContext(mailer.send(mail))
+                .invoke(() -> {
+                    job.status = EmailJob.Status.SENT;
+                    job.sentAt = Instant.now();
+                    job.lastError = null;
+                    LOG.infof("email job %s (%s of booking %s) sent", job.id, job.kind, job.bookingId);
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    job.lastError = failure.toString();
+                    if (job.attempts >= config.maxAttempts()) {
+                        job.status = EmailJob.Status.FAILED;
+                        LOG.errorf("email job %s failed for good after %d attempts: %s", job.id, job.attempts, failure);
+                    } else {
+                        job.scheduledFor = Instant.now().plus(config.retryBackoff().multipliedBy(job.attempts));
+                        LOG.warnf("email job %s attempt %d failed, retrying: %s", job.id, job.attempts, failure);
+                    }
+                    return null;
+                });
+    }
+}

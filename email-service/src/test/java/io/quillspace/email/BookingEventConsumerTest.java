@@ -1,0 +1,127 @@
+package io.quillspace.email;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.SmtpServer;
+import io.quillspace.infra.testing.TopicProbe;
+import io.quillspace.shared.events.BookingEventV1;
+import io.quillspace.shared.events.Topics;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class BookingEventConsumerTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void bookingCreatedSendsAConfirmationShowingTheInviteesLocalTime() throws Exception {
+        String recipient = "writer-" + UUID.randomUUID() + "@example.org";
+
+        send(created(recipient));
+
+        MimeMessage message = awaitMessagesTo(recipient, 1).get(0);
+        assertTrue(message.getSubject().contains("Saturday 14 March 2026 at 10:00 (Europe/Madrid)"), message.getSubject());
+        String body = SmtpServer.textOf(message);
+        assertTrue(body.contains("Saturday 14 March 2026, 10:00–10:45 (Europe/Madrid time)"), body);
+        assertTrue(body.contains("Maria Lopez"), body);
+    }
+
+    @Test
+    void redeliveredBookingCreatedSendsOneConfirmation() throws Exception {
+        String recipient = "once-" + UUID.randomUUID() + "@example.org";
+        BookingEventV1.Created event = created(recipient);
+
+        send(event);
+        send(event);
+
+        awaitMessagesTo(recipient, 1);
+        // Give a second (wrong) email every chance to arrive: three dispatch passes.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> messagesTo(recipient).size() == 1);
+    }
+
+    @Test
+    void unreadableRecordGoesToTheDeadLetterTopicWithItsReason() {
+        try (TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.BOOKING_EVENTS))) {
+            String key = "poison-" + UUID.randomUUID();
+            producer.send(new ProducerRecord<>(Topics.BOOKING_EVENTS, key,
+                    "{\"type\":\"booking.exploded\"}".getBytes(StandardCharsets.UTF_8)));
+            producer.flush();
+
+            var dead = deadLetters.await(r -> key.equals(r.key()), Duration.ofSeconds(20));
+            assertNotNull(TopicProbe.header(dead, "dead-letter-reason"));
+        }
+    }
+
+    private static BookingEventV1.Created created(String recipient) {
+        return new BookingEventV1.Created(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                recipient, "Maria Lopez", "Manuscript consultation (45 min)",
+                Instant.parse("2026-03-14T09:00:00Z"), Instant.parse("2026-03-14T09:45:00Z"), "Europe/Madrid",
+                "https://calendly.com/cancellations/INV1AAAA", "https://calendly.com/reschedulings/INV1AAAA",
+                Instant.now());
+    }
+
+    private void send(BookingEventV1.Created event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.BOOKING_EVENTS, event.bookingId().toString(),
+                objectMapper.writerFor(BookingEventV1.class).writeValueAsBytes(event))).get();
+    }
+
+    private static List<MimeMessage> awaitMessagesTo(String recipient, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(recipient).size() >= count);
+        List<MimeMessage> messages = messagesTo(recipient);
+        assertEquals(count, messages.size());
+        return messages;
+    }
+
+    private static List<MimeMessage> messagesTo(String recipient) {
+        return Infrastructure.shared().smtp().receivedMessages().stream()
+                .filter(message -> {
+                    try {
+                        return message.getAllRecipients()[0].toString().equals(recipient);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+}

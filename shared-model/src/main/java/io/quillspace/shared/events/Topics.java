@@ -1,0 +1,34 @@
+package io.quillspace.shared.events;
+
+import java.util.List;
+
+/**
+ * Kafka topics of the fleet. The name carries the contract version; a breaking change gets a new topic.
+ * Channel names in each service's application.properties are these topic names.
+ */
+public final class Topics {
+
+    /** Verified Calendly deliveries ({@link CalendlyDeliveryV1}), keyed by invitee URI. */
+    public static final String CALENDLY_WEBHOOKS = "calendly-webhooks.v1";
+
+    /** Booking lifecycle events ({@link BookingEventV1}), keyed by booking id. */
+    public static final String BOOKING_EVENTS = "booking-events.v1";
+
+    /** Records a consumer could not process, with the reason in the {@code dead-letter-reason} header. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlq";
+    }
+
+    public record Spec(String name, int partitions) {
+    }
+
+    /** Every topic the fleet uses, with its partition count; provisioned explicitly, never auto-created. */
+    public static final List<Spec> ALL = List.of(
+            new Spec(CALENDLY_WEBHOOKS, 6),
+            new Spec(deadLetter(CALENDLY_WEBHOOKS), 1),
+            new Spec(BOOKING_EVENTS, 6),
+            new Spec(deadLetter(BOOKING_EVENTS), 1));
+
+    private Topics() {
+    }
+}

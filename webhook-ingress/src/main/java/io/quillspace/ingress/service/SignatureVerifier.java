@@ -1,0 +1,114 @@
+package io.quillspace.ingress.service;
+
+import io.quillspace.ingress.config.IngressConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Verifies {@code Calendly-Webhook-Signature: t=<unix seconds>,v1=<hex>} over {@code "<t>." + raw body bytes}, the way
+ * Calendly signs. Runs before any JSON parsing; compares in constant time; accepts any listed {@code v1} under any of
+ * the tenant's active keys.
+ */
+@ApplicationScoped
+public class SignatureVerifier {
+
+    public static final String HEADER = "Calendly-Webhook-Signature";
+    private static final int SHA256_BYTES = 32;
+
+    private final Clock clock;
+    private final IngressConfig.Signature config;
+
+    public SignatureVerifier(Clock clock, IngressConfig config) {
+        this.clock = clock;
+        this.config = config.signature();
+    }
+
+    record ParsedHeader(String timestamp, long epochSeconds, List<byte[]> signatures) {
+    }
+
+    public void verify(String header, byte[] body, List<String> signingKeys) {
+        ParsedHeader parsed = parse(header);
+        Instant signedAt = Instant.ofEpochSecond(parsed.epochSeconds());
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(config.tolerance()))) {
+            throw new DeliveryRejectedException(Outcome.STALE,
+                    "signature timestamp is older than " + config.tolerance().toSeconds() + " s");
+        }
+        if (signedAt.isAfter(now.plus(config.futureSkew()))) {
+            throw new DeliveryRejectedException(Outcome.STALE,
+                    "signature timestamp is more than " + config.futureSkew().toSeconds() + " s in the future");
+        }
+        byte[] prefix = (parsed.timestamp() + ".").getBytes(StandardCharsets.US_ASCII);
+        for (String key : signingKeys) {
+            byte[] expected = hmacSha256(key, prefix, body);
+            for (byte[] candidate : parsed.signatures()) {
+                if (MessageDigest.isEqual(expected, candidate)) {
+                    return;
+                }
+            }
+        }
+        throw new DeliveryRejectedException(Outcome.UNAUTHORIZED, "signature does not match any active signing key");
+    }
+
+    static ParsedHeader parse(String header) {
+        if (header == null || header.isBlank()) {
+            throw new DeliveryRejectedException(Outcome.UNAUTHORIZED, "missing " + HEADER + " header");
+        }
+        String timestamp = null;
+        List<byte[]> signatures = new ArrayList<>();
+        for (String element : header.split(",")) {
+            int equals = element.indexOf('=');
+            if (equals <= 0) {
+                throw garbled();
+            }
+            String name = element.substring(0, equals).trim();
+            String value = element.substring(equals + 1).trim();
+            if (name.equals("t")) {
+                timestamp = value;
+            } else if (name.equals("v1")) {
+                signatures.add(decodeSignature(value));
+            }
+        }
+        if (timestamp == null || signatures.isEmpty() || !timestamp.matches("\\d{1,12}")) {
+            throw garbled();
+        }
+        return new ParsedHeader(timestamp, Long.parseLong(timestamp), signatures);
+    }
+
+    private static byte[] decodeSignature(String hex) {
+        if (hex.length() != SHA256_BYTES * 2) {
+            throw garbled();
+        }
+        try {
+            return HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw garbled();
+        }
+    }
+
+    private static DeliveryRejectedException garbled() {
+        return new DeliveryRejectedException(Outcome.UNAUTHORIZED,
+                HEADER + " header is not of the form t=<unix seconds>,v1=<hex sha256>");
+    }
+
+    private static byte[] hmacSha256(String key, byte[] prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(prefix);
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

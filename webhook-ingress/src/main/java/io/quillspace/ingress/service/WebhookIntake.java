@@ -1,0 +1,153 @@
+package io.quillspace.ingress.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quillspace.ingress.config.IngressConfig;
+import io.quillspace.ingress.messaging.DeliveryPublisher;
+import io.quillspace.shared.events.CalendlyDeliveryV1;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * The path of one Calendly delivery: size, media type, tenant, signature, shape, then publish. Each step refuses
+ * with its own {@link Outcome}; every outcome is counted in {@code calendly_webhooks_total}.
+ */
+@ApplicationScoped
+public class WebhookIntake {
+
+    private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
+    private static final String NO_SHOW_PREFIX = "invitee_no_show.";
+
+    private final IngressConfig config;
+    private final SignatureVerifier verifier;
+    private final DeliveryPublisher publisher;
+    private final ObjectMapper objectMapper;
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    public WebhookIntake(IngressConfig config, SignatureVerifier verifier, DeliveryPublisher publisher,
+                         ObjectMapper objectMapper, MeterRegistry registry, Clock clock) {
+        this.config = config;
+        this.verifier = verifier;
+        this.publisher = publisher;
+        this.objectMapper = objectMapper;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** A delivery as it arrived; {@code tenantSlug} is null on the single-tenant path. */
+    public record Delivery(String tenantSlug, String contentType, String signatureHeader, byte[] body) {
+    }
+
+    /** Completes with ACCEPTED or IGNORED, or fails with {@link DeliveryRejectedException}. */
+    public Uni<Outcome> receive(Delivery delivery) {
+        Timer.Sample timing = Timer.start(registry);
+        String slug = delivery.tenantSlug() == null ? config.defaultTenant() : delivery.tenantSlug();
+        Verified verified;
+        try {
+            verified = verify(slug, delivery);
+        } catch (DeliveryRejectedException rejected) {
+            LOG.infof("rejected delivery for tenant %s: %s (%s)", slug, rejected.outcome().tag(), rejected.getMessage());
+            record(timing, slug, "unknown", rejected.outcome());
+            return Uni.createFrom().failure(rejected);
+        }
+        return publishIfActedOn(verified)
+                .onFailure(e -> !(e instanceof DeliveryRejectedException)).transform(e -> {
+                    LOG.warnf("delivery %s not acknowledged by the broker: %s", verified.deliveryId(), e.toString());
+                    return new DeliveryRejectedException(Outcome.UNAVAILABLE,
+                            "the event broker did not acknowledge the delivery; retry later");
+                })
+                .onItemOrFailure().invoke((outcome, failure) -> record(timing, slug, verified.event(),
+                        failure instanceof DeliveryRejectedException rejected ? rejected.outcome() : outcome));
+    }
+
+    private void record(Timer.Sample timing, String tenant, String event, Outcome outcome) {
+        registry.counter("calendly.webhooks", "tenant", tenant, "event", event, "outcome", outcome.tag()).increment();
+        timing.stop(registry.timer("calendly.webhook.duration", "outcome", outcome.tag()));
+    }
+
+    private Uni<Outcome> publishIfActedOn(Verified verified) {
+        if (!config.actedOnEvents().contains(verified.event())) {
+            LOG.infof("ignored %s delivery %s: not an event this system acts on", verified.event(), verified.deliveryId());
+            return Uni.createFrom().item(Outcome.IGNORED);
+        }
+        var record = new CalendlyDeliveryV1(verified.deliveryId(), verified.tenantId(), verified.event(),
+                verified.updatedAt(), clock.instant(), verified.payload());
+        return publisher.publish(verified.orderingKey(), record)
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .invoke(() -> LOG.infof("accepted %s delivery %s", verified.event(), verified.deliveryId()))
+                .replaceWith(Outcome.ACCEPTED);
+    }
+
+    /**
+     * @param deliveryId  the same for every redelivery of one event: derived from {@code (event, payload.uri)}
+     * @param orderingKey the invitee URI (for no-shows, the invitee they mark), so one invitee's events stay in order
+     */
+    private record Verified(UUID tenantId, String event, UUID deliveryId, String orderingKey, Instant updatedAt,
+                            JsonNode payload) {
+    }
+
+    private Verified verify(String slug, Delivery delivery) {
+        if (delivery.body().length > config.maxBodyBytes()) {
+            throw new DeliveryRejectedException(Outcome.TOO_LARGE, "body exceeds " + config.maxBodyBytes() + " bytes");
+        }
+        if (!isJson(delivery.contentType())) {
+            throw new DeliveryRejectedException(Outcome.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
+        }
+        IngressConfig.Tenant tenant = config.tenants().get(slug);
+        if (tenant == null) {
+            throw new DeliveryRejectedException(Outcome.UNKNOWN_TENANT, "no studio is configured for this webhook path");
+        }
+        verifier.verify(delivery.signatureHeader(), delivery.body(), tenant.signingKeys());
+        JsonNode root;
+        try {
+            root = objectMapper.readTree(delivery.body());
+        } catch (IOException e) {
+            throw badRequest("body is not valid JSON");
+        }
+        if (root == null || !root.path("event").isTextual() || !root.path("payload").isObject()) {
+            throw badRequest("body is not a Calendly delivery: it needs 'event' and an object 'payload'");
+        }
+        String event = root.get("event").asText();
+        JsonNode payload = root.get("payload");
+        String uri = payload.path("uri").asText("");
+        if (uri.isEmpty()) {
+            throw badRequest("payload.uri is missing");
+        }
+        String orderingKey = event.startsWith(NO_SHOW_PREFIX) ? payload.path("invitee").asText(uri) : uri;
+        UUID deliveryId = UUID.nameUUIDFromBytes((event + "\n" + uri).getBytes(StandardCharsets.UTF_8));
+        return new Verified(tenant.id(), event, deliveryId, orderingKey, updatedAt(payload), payload);
+    }
+
+    /** {@code payload.updated_at}, or {@code created_at} for payloads that are never updated (no-shows). */
+    private static Instant updatedAt(JsonNode payload) {
+        String text = payload.path("updated_at").asText(payload.path("created_at").asText(""));
+        try {
+            return text.isEmpty() ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw badRequest("payload.updated_at is not an ISO-8601 instant");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    private static DeliveryRejectedException badRequest(String detail) {
+        return new DeliveryRejectedException(Outcome.BAD_REQUEST, detail);
+    }
+}
