@@ -2,6 +2,7 @@ package io.quillspace.booking.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
 import io.quillspace.booking.entity.Booking;
 import io.quillspace.booking.entity.OutboxEvent;
 import io.quillspace.booking.messaging.InviteePayload;
@@ -54,6 +55,17 @@ public class BookingService {
                             }
                             return createBooking(delivery, invitee);
                         })));
+    }
+
+    /** The caller's page of bookings, soonest first; Row-Level Security limits a user to their own. */
+    public Uni<List<Booking>> visible(TenantContext caller, int page, int size) {
+        return TenantTransactions.inTenant(caller,
+                () -> bookings.findAll(Sort.by("startTime").and("id")).page(page, size).list());
+    }
+
+    /** The booking if the caller may see it, else null (also for another tenant's id). */
+    public Uni<Booking> findVisible(TenantContext caller, UUID id) {
+        return TenantTransactions.inTenant(caller, () -> bookings.findById(id));
     }
 
     private Uni<Void> createBooking(CalendlyDeliveryV1 delivery, InviteePayload invitee) {

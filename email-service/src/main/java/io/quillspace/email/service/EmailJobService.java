@@ -1,5 +1,6 @@
 package io.quillspace.email.service;
 
+import io.quarkus.panache.common.Sort;
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.repository.EmailJobRepository;
 import io.quillspace.shared.events.BookingEventV1;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Turns booking events into scheduled email jobs, at most one per booking and kind. */
@@ -29,6 +31,12 @@ public class EmailJobService {
             return scheduleConfirmation(created);
         }
         throw new IllegalArgumentException("unknown booking event " + event.getClass().getName());
+    }
+
+    /** The tenant's jobs, newest first. */
+    public Uni<List<EmailJob>> list(TenantContext caller, int page, int size) {
+        return TenantTransactions.inTenant(caller,
+                () -> jobs.findAll(Sort.by("createdAt", Sort.Direction.Descending).and("id")).page(page, size).list());
     }
 
     private Uni<Void> scheduleConfirmation(BookingEventV1.Created created) {

@@ -73,7 +73,11 @@ public class WebhookIntake {
 
     private void record(Timer.Sample timing, String tenant, String event, Outcome outcome) {
         registry.counter("calendly.webhooks", "tenant", tenant, "event", event, "outcome", outcome.tag()).increment();
-        timing.stop(registry.timer("calendly.webhook.duration", "outcome", outcome.tag()));
+        timing.stop(Timer.builder("calendly.webhook.duration")
+                .description("Verification and publishing of one Calendly delivery, until the answer")
+                .tag("outcome", outcome.tag())
+                .publishPercentileHistogram()
+                .register(registry));
     }
 
     private Uni<Outcome> publishIfActedOn(Verified verified) {

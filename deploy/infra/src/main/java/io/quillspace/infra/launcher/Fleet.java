@@ -1,6 +1,7 @@
 package io.quillspace.infra.launcher;
 
 import io.quillspace.infra.CalendlyFixtures;
+import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 
@@ -15,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
@@ -46,11 +49,22 @@ public final class Fleet implements AutoCloseable {
      */
     public static Fleet start(Infrastructure infrastructure, Path root, ToIntFunction<FleetService> port,
                               Duration readyTimeout) {
+        return start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", port, readyTimeout);
+    }
+
+    /**
+     * Starts some services, from {@code root}/&lt;module&gt;/target/{@code appDirectory} (benchmarks use a variant
+     * build in another directory), and waits until they are ready.
+     */
+    public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
+                              ToIntFunction<FleetService> port, Duration readyTimeout) {
         Fleet fleet = new Fleet(root.resolve(".quillspace/logs"));
         try {
             Files.createDirectories(fleet.logDirectory);
-            for (FleetService service : FleetService.values()) {
-                fleet.launch(infrastructure, root, service, port.applyAsInt(service));
+            Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
+            for (FleetService service : services) {
+                fleet.launch(infrastructure, root.resolve(service.module()).resolve("target").resolve(appDirectory),
+                        service, port.applyAsInt(service));
             }
             fleet.awaitReady(readyTimeout);
             return fleet;
@@ -63,8 +77,8 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    private void launch(Infrastructure infrastructure, Path root, FleetService service, int port) throws IOException {
-        Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    private void launch(Infrastructure infrastructure, Path app, FleetService service, int port) throws IOException {
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
@@ -82,6 +96,10 @@ public final class Fleet implements AutoCloseable {
             default -> {
             }
         }
+        if (service.database().isPresent()) {
+            // Local runs accept tokens minted by ./quillspace token (the development key pair).
+            config.put("mp.jwt.verify.publickey.location", devPublicKey().toString());
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -94,13 +112,17 @@ public final class Fleet implements AutoCloseable {
         ports.put(service, port);
     }
 
+    private Path devPublicKey() {
+        return logDirectory.resolveSibling("dev-jwt-public-key.pem");
+    }
+
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (FleetService service : FleetService.values()) {
+        for (FleetService service : processes.keySet()) {
             while (!isReady(service)) {
                 Process process = processes.get(service);
                 if (!process.isAlive()) {

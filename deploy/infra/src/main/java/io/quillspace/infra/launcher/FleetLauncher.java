@@ -1,11 +1,13 @@
 package io.quillspace.infra.launcher;
 
+import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +20,8 @@ public final class FleetLauncher {
 
     static final Infrastructure.Ports LOCAL_PORTS = new Infrastructure.Ports(55432, 59092, 2525);
     static final int MAIL_VIEWER_PORT = 8025;
+    static final UUID DEMO_ADMIN = UUID.fromString("0a6f2d3e-1b4c-4d5e-8f70-9a1b2c3d4e5f");
+    static final UUID DEMO_USER = UUID.fromString("5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c");
 
     /** Loggers kept referenced so their levels stick. */
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
@@ -30,8 +34,12 @@ public final class FleetLauncher {
         QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
         String mode = args.length == 0 ? "up" : args[0];
         boolean exitAfterDemo = List.of(args).contains("--exit");
+        if (mode.equals("token")) {
+            System.out.println(demoToken(args));
+            return;
+        }
         if (!mode.equals("up") && !mode.equals("demo")) {
-            System.err.println("usage: quillspace up | demo [--exit]");
+            System.err.println("usage: quillspace up | demo [--exit] | token user|admin [user-uuid]");
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("quillspace.root", ".")).toAbsolutePath().normalize();
@@ -85,6 +93,17 @@ public final class FleetLauncher {
         }
         say("press Ctrl-C to stop");
         new CountDownLatch(1).await();
+    }
+
+    /** A token of the local fleet's demo studio, signed with the development key; the user id defaults per role. */
+    static String demoToken(String[] args) {
+        String role = args.length > 1 ? args[1] : "user";
+        if (!role.equals("user") && !role.equals("admin")) {
+            throw new IllegalArgumentException("role must be user or admin");
+        }
+        UUID user = args.length > 2 ? UUID.fromString(args[2])
+                : role.equals("admin") ? DEMO_ADMIN : DEMO_USER;
+        return DevTokens.token(Fleet.DEMO_TENANT, user, role);
     }
 
     private static void say(String line) {

@@ -21,6 +21,8 @@ public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    /** Records read but not yet returned by {@link #await}. */
+    private final List<ConsumerRecord<String, byte[]>> unmatched = new ArrayList<>();
 
     private TopicProbe(KafkaConsumer<String, byte[]> consumer) {
         this.consumer = consumer;
@@ -41,25 +43,38 @@ public final class TopicProbe implements AutoCloseable {
         return new TopicProbe(consumer);
     }
 
-    /** Polls until a record matches or {@code timeout} passes; every record read is kept for {@link #seen()}. */
+    /**
+     * The first record not returned before that matches, polling until {@code timeout}; every record read is kept
+     * for {@link #seen()}.
+     */
     public ConsumerRecord<String, byte[]> await(Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
+        while (true) {
+            for (var iterator = unmatched.iterator(); iterator.hasNext(); ) {
+                var record = iterator.next();
                 if (match.test(record)) {
+                    iterator.remove();
                     return record;
                 }
             }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching record within " + timeout + "; saw " + seen.size() + " other(s)");
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(record);
+                unmatched.add(record);
+            }
         }
-        throw new AssertionError("no matching record within " + timeout + "; saw " + seen.size() + " other(s)");
     }
 
     /** Polls for {@code period} and returns every record that arrived. */
     public List<ConsumerRecord<String, byte[]>> drain(Duration period) {
         long deadline = System.nanoTime() + period.toNanos();
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(record);
+                unmatched.add(record);
+            }
         }
         return List.copyOf(seen);
     }

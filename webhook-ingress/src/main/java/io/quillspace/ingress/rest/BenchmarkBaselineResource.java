@@ -1,0 +1,23 @@
+package io.quillspace.ingress.rest;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The benchmark's baseline: a bare POST that takes the same body and answers 202, in the same process as the real
+ * endpoint. Only in builds made with {@code -Dquillspace.ingress.benchmark-baseline=true}
+ * (deploy/benchmark/ingress-benchmark.sh); never in the service's normal build.
+ */
+@IfBuildProperty(name = "quillspace.ingress.benchmark-baseline", stringValue = "true")
+@Path("/benchmark/baseline")
+public class BenchmarkBaselineResource {
+
+    @POST
+    @Operation(hidden = true)
+    public Response accept(byte[] body) {
+        return Response.accepted().build();
+    }
+}
