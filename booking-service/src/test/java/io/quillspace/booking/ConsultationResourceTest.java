@@ -141,6 +141,24 @@ class ConsultationResourceTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void theFrontendsOriginMayCallTheApiFromABrowser() {
+        given().header("Origin", "https://app.quillspace.io")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "Authorization")
+                .when().options("/consultations")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://app.quillspace.io"));
+    }
+
+    @Test
+    void anotherOriginIsNotAllowed() {
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .when().options("/consultations")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
     private static void assertUnauthorized(String token) {
         given().auth().oauth2(token)
                 .when().get("/consultations")

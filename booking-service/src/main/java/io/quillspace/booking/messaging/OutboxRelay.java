@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -28,8 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OutboxRelay {
-
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final MutinyEmitter<String> emitter;
     private final OutboxRepository outbox;
@@ -44,13 +41,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "${quillspace.booking.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return TenantTransactions.knownTenants()
-                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
-                .onItem().transformToUniAndConcatenate(tenant -> publishPending(tenant)
-                        .onFailure().invoke(e -> LOG.warnf("outbox of tenant %s not relayed: %s", tenant, e.toString()))
-                        .onFailure().recoverWithNull())
-                .collect().last()
-                .replaceWithVoid();
+        return TenantTransactions.forEachKnownTenant("outbox relay", this::publishPending);
     }
 
     /** Publishes the tenant's pending events, up to one batch. */

@@ -40,13 +40,7 @@ public class EmailDispatcher {
 
     @Scheduled(every = "${quillspace.email.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchDue() {
-        return TenantTransactions.knownTenants()
-                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
-                .onItem().transformToUniAndConcatenate(tenant -> dispatchDue(tenant)
-                        .onFailure().invoke(e -> LOG.warnf("emails of tenant %s not dispatched: %s", tenant, e.toString()))
-                        .onFailure().recoverWithNull())
-                .collect().last()
-                .replaceWithVoid();
+        return TenantTransactions.forEachKnownTenant("email dispatch", this::dispatchDue);
     }
 
     Uni<Void> dispatchDue(UUID tenantId) {

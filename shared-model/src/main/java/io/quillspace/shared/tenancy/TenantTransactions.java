@@ -1,12 +1,15 @@
 package io.quillspace.shared.tenancy;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +19,8 @@ import java.util.function.Supplier;
  * every policy compares with {@code NULLIF(current_setting(..., true), '')}, which is NULL when nothing is bound.
  */
 public final class TenantTransactions {
+
+    private static final Logger LOG = Logger.getLogger(TenantTransactions.class);
 
     public static final String TENANT_SETTING = "app.current_tenant_id";
     public static final String USER_SETTING = "app.current_user_id";
@@ -53,6 +58,20 @@ public final class TenantTransactions {
         return Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("select id from tenants order by id", UUID.class)
                         .getResultList()));
+    }
+
+    /**
+     * Runs {@code work} for every known tenant in turn, for background jobs. One tenant's failure is logged and does
+     * not keep the others waiting; the job's next run retries it.
+     */
+    public static Uni<Void> forEachKnownTenant(String job, Function<UUID, Uni<Void>> work) {
+        return knownTenants()
+                .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
+                .onItem().transformToUniAndConcatenate(tenant -> work.apply(tenant)
+                        .onFailure().invoke(e -> LOG.warnf("%s for tenant %s failed: %s", job, tenant, e.toString()))
+                        .onFailure().recoverWithNull())
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /**
