@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,12 @@ class CalendlyDeliveryConsumerTest {
 
     @ConfigProperty(name = "quarkus.datasource.password")
     String runtimePassword;
+
+    @ConfigProperty(name = "quarkus.flyway.username")
+    String ownerUser;
+
+    @ConfigProperty(name = "quarkus.flyway.password")
+    String ownerPassword;
 
     KafkaProducer<String, byte[]> producer;
     TopicProbe bookingEvents;
@@ -139,6 +146,29 @@ class CalendlyDeliveryConsumerTest {
             assertTrue(TopicProbe.header(dead, "dead-letter-reason").contains("start_time"));
         }
         assertEquals(0, database().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
+    }
+
+    @Test
+    void aTransientDatabaseFailureIsRetriedNotDeadLettered() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        CalendlyDeliveryV1 delivery = inviteeCreated(tenant, "retried-" + UUID.randomUUID() + "@example.org");
+        DatabaseProbe owner = new DatabaseProbe(jdbcUrl, ownerUser, ownerPassword);
+        try (TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.CALENDLY_WEBHOOKS))) {
+            owner.execute("revoke insert on consultation_bookings from " + runtimeUser);
+            try {
+                send(delivery);
+                // Several attempts fail with "permission denied" meanwhile.
+                await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+            } finally {
+                owner.execute("grant insert on consultation_bookings to " + runtimeUser);
+            }
+
+            bookingEvents.await(r -> tenant.toString().equals(TopicProbe.header(r, EventHeaders.TENANT_ID)),
+                    Duration.ofSeconds(60));
+            assertTrue(deadLetters.drain(Duration.ofSeconds(1)).stream()
+                    .noneMatch(r -> delivery.payload().get("uri").asText().equals(r.key())), "nothing dead-lettered");
+        }
+        assertEquals(1, database().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
     }
 
     private CalendlyDeliveryV1 inviteeCreated(UUID tenant, String email) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
+import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.Topics;
@@ -39,6 +40,15 @@ class BookingEventConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String runtimeUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String runtimePassword;
 
     KafkaProducer<String, byte[]> producer;
 
@@ -93,8 +103,38 @@ class BookingEventConsumerTest {
         }
     }
 
+    @Test
+    void aJobThatCannotBeRenderedDoesNotHoldBackTheTenantsOtherEmails() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+        new DatabaseProbe(jdbcUrl, runtimeUser, runtimePassword).updateAs(tenant.toString(), "", "service", """
+                        insert into email_jobs (id, tenant_id, booking_id, user_id, kind, status, recipient, context,
+                                                scheduled_for)
+                        values (?, ?, ?, ?, 'CONFIRMATION', 'PENDING', 'broken@example.org',
+                                '{"inviteeTimeZone": "Not/AZone", "startTime": "2026-03-14T09:00:00Z",
+                                  "endTime": "2026-03-14T09:45:00Z"}'::jsonb,
+                                now() - interval '1 minute')""",
+                broken, tenant, UUID.randomUUID(), UUID.randomUUID());
+        String recipient = "unblocked-" + UUID.randomUUID() + "@example.org";
+
+        send(created(tenant, recipient));
+
+        awaitMessagesTo(recipient, 1);
+        var job = new DatabaseProbe(jdbcUrl, runtimeUser, runtimePassword)
+                .queryAs(tenant, null, "service", "select status, attempts, last_error from email_jobs where id = ?", broken)
+                .get(0);
+        assertEquals("PENDING", job.get("status"), "retried later, until max-attempts");
+        assertEquals(1, job.get("attempts"));
+        assertTrue(((String) job.get("last_error")).contains("Not/AZone"), (String) job.get("last_error"));
+        assertTrue(messagesTo("broken@example.org").isEmpty());
+    }
+
     private static BookingEventV1.Created created(String recipient) {
-        return new BookingEventV1.Created(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+        return created(UUID.randomUUID(), recipient);
+    }
+
+    private static BookingEventV1.Created created(UUID tenant, String recipient) {
+        return new BookingEventV1.Created(UUID.randomUUID(), tenant, UUID.randomUUID(), UUID.randomUUID(),
                 recipient, "Maria Lopez", "Manuscript consultation (45 min)",
                 Instant.parse("2026-03-14T09:00:00Z"), Instant.parse("2026-03-14T09:45:00Z"), "Europe/Madrid",
                 "https://calendly.com/cancellations/INV1AAAA", "https://calendly.com/reschedulings/INV1AAAA",

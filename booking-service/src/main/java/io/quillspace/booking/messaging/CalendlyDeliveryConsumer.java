@@ -2,7 +2,8 @@ package io.quillspace.booking.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quillspace.booking.service.BookingService;
-import io.quillspace.booking.service.UnprocessableEventException;
+import io.quillspace.shared.messaging.ConsumerRetries;
+import io.quillspace.shared.messaging.UnprocessableEventException;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.Topics;
 import io.smallrye.mutiny.Uni;
@@ -11,11 +12,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Consumes verified Calendly deliveries. The record is acknowledged only after the booking and its outbox event are
- * committed; transient failures are retried, a record that cannot be read or applied goes to
+ * committed; transient failures are retried (see {@link ConsumerRetries}), a record that cannot be read or applied goes to
  * {@code calendly-webhooks.v1.dlq} with the reason. Values arrive as bytes so that a poison record reaches the
  * dead-letter topic intact instead of stalling the consumer in the deserializer.
  */
@@ -42,10 +42,9 @@ public class CalendlyDeliveryConsumer {
         } catch (IOException e) {
             return Uni.createFrom().failure(new UnprocessableEventException("not a CalendlyDeliveryV1: " + e.getMessage(), e));
         }
-        return bookings.apply(delivery)
-                .onFailure().invoke(e -> LOG.warnf("delivery %s failed: %s", delivery.deliveryId(), e.toString()))
-                .onFailure(failure -> !(failure instanceof UnprocessableEventException))
-                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
+        return ConsumerRetries.retryTransient(() -> bookings.apply(delivery)
+                                .onFailure().invoke(e -> LOG.warnf("delivery %s failed: %s", delivery.deliveryId(), e.toString())),
+                        UnprocessableEventException.class::isInstance)
                 // Publish at once rather than at the next sweep; the sweep covers a failure here.
                 .call(() -> relay.publishPending(delivery.tenantId()).onFailure().recoverWithNull());
     }

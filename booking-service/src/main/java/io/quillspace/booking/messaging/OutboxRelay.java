@@ -22,8 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Moves committed outbox events to Kafka, oldest first, one tenant at a time, and deletes each once the broker
- * acknowledged it (acks=all). A crash between the two re-sends the event; consumers deduplicate on its id.
+ * Moves committed outbox events to Kafka, oldest first, one tenant at a time with one relay per tenant, and deletes
+ * each once the broker acknowledged it (acks=all). A crash or failed send before commit re-sends the batch's
+ * acknowledged events: delivery is at least once, and consumers are idempotent.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,11 +47,12 @@ public class OutboxRelay {
 
     /** Publishes the tenant's pending events, up to one batch. */
     public Uni<Void> publishPending(UUID tenantId) {
-        return TenantTransactions.inTenant(TenantContext.service(tenantId), () -> outbox.lockOldest(config.outbox().batchSize())
-                .onItem().transformToMulti(events -> Multi.createFrom().iterable(events))
-                .onItem().transformToUniAndConcatenate(event -> send(event).chain(event::delete))
-                .collect().last()
-                .replaceWithVoid());
+        return TenantTransactions.inTenant(TenantContext.service(tenantId), () -> outbox.tryBecomeRelay(tenantId)
+                .chain(relay -> !relay ? Uni.createFrom().voidItem() : outbox.lockOldest(config.outbox().batchSize())
+                        .onItem().transformToMulti(events -> Multi.createFrom().iterable(events))
+                        .onItem().transformToUniAndConcatenate(event -> send(event).chain(event::delete))
+                        .collect().last()
+                        .replaceWithVoid()));
     }
 
     private Uni<Void> send(OutboxEvent event) {

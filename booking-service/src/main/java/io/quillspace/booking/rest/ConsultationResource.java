@@ -37,7 +37,7 @@ public class ConsultationResource {
 
     @GET
     @Operation(summary = "Consultations visible to the caller, soonest first")
-    public Uni<List<ConsultationView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<List<ConsultationView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return bookings.visible(identity.tenantContext(), page, size)
                 .map(found -> found.stream().map(ConsultationView::of).toList());

@@ -11,6 +11,7 @@ import io.quillspace.booking.repository.UserRepository;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.Topics;
+import io.quillspace.shared.messaging.UnprocessableEventException;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;

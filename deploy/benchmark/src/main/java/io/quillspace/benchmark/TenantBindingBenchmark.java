@@ -70,6 +70,7 @@ public final class TenantBindingBenchmark {
             System.out.printf("runtime role, RLS + set_config binding: %8.0f transactions/s%n", rls);
             System.out.printf("BYPASSRLS role, WHERE tenant_id = ?:    %8.0f transactions/s%n", bypass);
             System.out.printf("ratio:                                  %8.2f   (target >= 0.70)%n", rls / bypass);
+            dropBypassRole(infrastructure, db);
         }
         System.exit(0);
     }
@@ -158,6 +159,14 @@ public final class TenantBindingBenchmark {
             }
         }
         return tenants;
+    }
+
+    private static void dropBypassRole(Infrastructure infrastructure, ServiceDatabase db) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(infrastructure.postgres().adminUrlFor(db.name()));
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop owned by quillspace_bench_bypass");
+            sql.execute("drop role quillspace_bench_bypass");
+        }
     }
 
     /** A role like the runtime role but with BYPASSRLS: the comparison without Row-Level Security. */

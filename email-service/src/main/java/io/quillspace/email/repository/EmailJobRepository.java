@@ -18,13 +18,24 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
         return count("bookingId = ?1 and kind = ?2", bookingId, kind).map(count -> count > 0);
     }
 
-    /** Due pending jobs of the bound tenant, locked; jobs another dispatcher holds are skipped. */
-    public Uni<List<EmailJob>> lockDue(Instant now, int limit) {
+    /** Ids of the bound tenant's due pending jobs, oldest first. */
+    public Uni<List<UUID>> dueIds(Instant now, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from email_jobs where status = 'PENDING' and scheduled_for <= :now
-                        order by scheduled_for, id limit :limit for update skip locked""", EmailJob.class)
+                        select id from email_jobs where status = 'PENDING' and scheduled_for <= :now
+                        order by scheduled_for, id limit :limit""", UUID.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    /** The job, locked, if it is still pending and due; null if another dispatcher holds it or it was handled. */
+    public Uni<EmailJob> lockIfDue(UUID id, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select * from email_jobs where id = :id and status = 'PENDING' and scheduled_for <= :now
+                        for update skip locked""", EmailJob.class)
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .getResultList())
+                .map(found -> found.isEmpty() ? null : found.get(0));
     }
 }

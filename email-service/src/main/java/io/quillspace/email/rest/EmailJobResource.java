@@ -31,7 +31,7 @@ public class EmailJobResource {
 
     @GET
     @Operation(summary = "The tenant's email jobs, newest first")
-    public Uni<List<EmailJobView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<List<EmailJobView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return jobs.list(identity.tenantContext(), page, size)
                 .map(found -> found.stream().map(EmailJobView::of).toList());

@@ -17,8 +17,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Sends due email jobs, one tenant at a time. A job is marked SENT in the transaction that holds its row lock, right
- * after the SMTP server accepted it; a failed send is retried with backoff until {@code max-attempts}.
+ * Sends due email jobs, one tenant at a time and one transaction per job: the job's row is locked, the message handed
+ * to the SMTP server, and the job marked SENT in that transaction, so a failure never re-sends other jobs. A job that
+ * cannot be rendered or sent is retried with backoff and marked FAILED after {@code max-attempts}.
  */
 @ApplicationScoped
 public class EmailDispatcher {
@@ -44,20 +45,25 @@ public class EmailDispatcher {
     }
 
     Uni<Void> dispatchDue(UUID tenantId) {
-        return TenantTransactions.inTenant(TenantContext.service(tenantId), () -> jobs.lockDue(Instant.now(), config.batchSize())
+        TenantContext tenant = TenantContext.service(tenantId);
+        return TenantTransactions.inTenant(tenant, () -> jobs.dueIds(Instant.now(), config.batchSize()))
                 .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
-                .onItem().transformToUniAndConcatenate(this::send)
+                .onItem().transformToUniAndConcatenate(id -> TenantTransactions.inTenant(tenant,
+                        () -> jobs.lockIfDue(id, Instant.now())
+                                .chain(job -> job == null ? Uni.createFrom().voidItem() : send(job))))
                 .collect().last()
-                .replaceWithVoid());
+                .replaceWithVoid();
     }
 
     private Uni<Void> send(EmailJob job) {
-        EmailRenderer.Rendered rendered = renderer.render(job);
-        Mail mail = Mail.withHtml(job.recipient, rendered.subject(), rendered.html())
-                .setText(rendered.text())
-                .addHeader(JOB_ID_HEADER, job.id.toString());
         job.attempts++;
-        return TenantTransactions.resumeOnCallerContext(mailer.send(mail))
+        return Uni.createFrom().deferred(() -> {
+                    EmailRenderer.Rendered rendered = renderer.render(job);
+                    Mail mail = Mail.withHtml(job.recipient, rendered.subject(), rendered.html())
+                            .setText(rendered.text())
+                            .addHeader(JOB_ID_HEADER, job.id.toString());
+                    return TenantTransactions.resumeOnCallerContext(mailer.send(mail));
+                })
                 .invoke(() -> {
                     job.status = EmailJob.Status.SENT;
                     job.sentAt = Instant.now();

@@ -18,7 +18,7 @@ public sealed interface BookingEventV1 {
 
     int SCHEMA_VERSION = 1;
 
-    /** Stable id of this event; consumers deduplicate on it. */
+    /** Stable id of this event: the same on every redelivery, for consumers that deduplicate by event. */
     UUID eventId();
 
     UUID tenantId();

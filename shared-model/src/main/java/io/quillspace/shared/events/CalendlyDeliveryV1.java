@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param deliveryId       derived from {@code (event, payload.uri)}: a redelivery of the same event carries the same id
  * @param tenantId         studio whose signing key verified the delivery
  * @param event            Calendly event name, e.g. {@code invitee.created}
- * @param payloadUpdatedAt {@code payload.updated_at}, to drop stale updates that arrive late
+ * @param payloadUpdatedAt {@code payload.updated_at} (no-shows: {@code created_at}); deliveries arrive in no fixed
+ *                         order, so consumers compare it to tell a late, stale update from a newer one
  * @param receivedAt       when webhook-ingress accepted the delivery
  * @param payload          Calendly's {@code payload} object, unchanged
  */

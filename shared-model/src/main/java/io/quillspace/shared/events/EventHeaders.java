@@ -9,7 +9,7 @@ public final class EventHeaders {
     /** Contract version of the record value; the topic name carries the same major version. */
     public static final String SCHEMA_VERSION = "quillspace-schema-version";
 
-    /** Stable id of the event; consumers deduplicate on it. */
+    /** Stable id of the event: the same on every redelivery, for consumers that deduplicate by event. */
     public static final String EVENT_ID = "quillspace-event-id";
 
     /** Event type within a topic that carries several, e.g. {@code booking.created}. */

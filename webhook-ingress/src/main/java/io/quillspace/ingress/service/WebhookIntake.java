@@ -53,12 +53,14 @@ public class WebhookIntake {
     public Uni<Outcome> receive(Delivery delivery) {
         Timer.Sample timing = Timer.start(registry);
         String slug = delivery.tenantSlug() == null ? config.defaultTenant() : delivery.tenantSlug();
+        // Unauthenticated callers choose the path: only configured studios become metric tags.
+        String tenantTag = config.tenants().containsKey(slug) ? slug : "unknown";
         Verified verified;
         try {
             verified = verify(slug, delivery);
         } catch (DeliveryRejectedException rejected) {
-            LOG.infof("rejected delivery for tenant %s: %s (%s)", slug, rejected.outcome().tag(), rejected.getMessage());
-            record(timing, slug, "unknown", rejected.outcome());
+            LOG.infof("rejected delivery for tenant %s: %s (%s)", tenantTag, rejected.outcome().tag(), rejected.getMessage());
+            record(timing, tenantTag, "unknown", rejected.outcome());
             return Uni.createFrom().failure(rejected);
         }
         return publishIfActedOn(verified)
@@ -67,7 +69,7 @@ public class WebhookIntake {
                     return new DeliveryRejectedException(Outcome.UNAVAILABLE,
                             "the event broker did not acknowledge the delivery; retry later");
                 })
-                .onItemOrFailure().invoke((outcome, failure) -> record(timing, slug, verified.event(),
+                .onItemOrFailure().invoke((outcome, failure) -> record(timing, tenantTag, verified.event(),
                         failure instanceof DeliveryRejectedException rejected ? rejected.outcome() : outcome));
     }
 

@@ -3,6 +3,7 @@ package io.quillspace.infra.launcher;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.shared.identity.UserIds;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,6 @@ public final class FleetLauncher {
     static final Infrastructure.Ports LOCAL_PORTS = new Infrastructure.Ports(55432, 59092, 2525);
     static final int MAIL_VIEWER_PORT = 8025;
     static final UUID DEMO_ADMIN = UUID.fromString("0a6f2d3e-1b4c-4d5e-8f70-9a1b2c3d4e5f");
-    static final UUID DEMO_USER = UUID.fromString("5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c");
 
     /** Loggers kept referenced so their levels stick. */
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
@@ -95,14 +95,17 @@ public final class FleetLauncher {
         new CountDownLatch(1).await();
     }
 
-    /** A token of the local fleet's demo studio, signed with the development key; the user id defaults per role. */
+    /**
+     * A token of the local fleet's demo studio, signed with the development key. The user defaults to the demo's
+     * client (the invitee of the sample booking, so {@code GET /consultations} shows it) or to a demo admin.
+     */
     static String demoToken(String[] args) {
         String role = args.length > 1 ? args[1] : "user";
         if (!role.equals("user") && !role.equals("admin")) {
             throw new IllegalArgumentException("role must be user or admin");
         }
         UUID user = args.length > 2 ? UUID.fromString(args[2])
-                : role.equals("admin") ? DEMO_ADMIN : DEMO_USER;
+                : role.equals("admin") ? DEMO_ADMIN : UserIds.forEmail(Fleet.DEMO_TENANT, Demo.INVITEE_EMAIL);
         return DevTokens.token(Fleet.DEMO_TENANT, user, role);
     }
 

@@ -52,6 +52,15 @@ public final class DatabaseProbe {
         }
     }
 
+    /** Runs a statement with no tenant bound, e.g. a GRANT as the owner. */
+    public void execute(String sql) {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private List<Map<String, Object>> inTransaction(String tenant, String user, String role, String sql, Object... parameters) {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);

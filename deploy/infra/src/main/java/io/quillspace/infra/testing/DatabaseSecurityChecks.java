@@ -27,14 +27,26 @@ public final class DatabaseSecurityChecks {
                         select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                         where pg_get_userbyid(c.relowner) = current_user and n.nspname = 'public'""")
                 .forEach(owned -> problems.add("runtime role owns " + owned.get("relname")));
+        // A member of another role (the owner, say) could SET ROLE to it and leave RLS behind.
+        asRuntimeRole.query("""
+                        select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid
+                        where m.member = (select oid from pg_roles where rolname = current_user)""")
+                .forEach(granted -> problems.add("runtime role is a member of " + granted.get("rolname")));
         return problems;
     }
 
-    /** Tables with a tenant_id column that lack enabled and forced RLS or any policy. Empty when all are covered. */
+    /**
+     * Tables with a tenant_id column that lack enabled and forced RLS or a permissive policy comparing tenant_id with
+     * the bound tenant. Empty when all are covered.
+     */
     public static List<String> tablesWithoutTenantIsolation(DatabaseProbe probe) {
         return probe.query("""
                         select c.relname as table_name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
-                               (select count(*) from pg_policy p where p.polrelid = c.oid) as policies
+                               (select count(*) from pg_policies p
+                                where p.schemaname = n.nspname and p.tablename = c.relname
+                                  and p.permissive = 'PERMISSIVE'
+                                  and p.qual like '%tenant_id = app_current_tenant()%'
+                                  and p.with_check like '%tenant_id = app_current_tenant()%') as policies
                         from pg_class c
                         join pg_namespace n on n.oid = c.relnamespace
                         join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
