@@ -21,6 +21,8 @@ create function app_sees_whole_tenant() returns boolean
 
 -- Every table with a tenant_id column calls this right after CREATE TABLE; each service's tests fail the build if
 -- one does not. owner_column names the column of the user who owns a row, when users may see only their own.
+-- The settings are read through scalar subqueries: evaluated once per statement (an InitPlan), and estimated like a
+-- parameter, so the planner still walks a (tenant_id, ...) index instead of sorting the whole tenant.
 create procedure enable_tenant_rls(target regclass, owner_column text default null)
     language plpgsql
     as $$
@@ -28,11 +30,13 @@ begin
     execute format('alter table %s enable row level security', target);
     -- FORCE: the table owner obeys the policies too.
     execute format('alter table %s force row level security', target);
-    execute format('create policy tenant_isolation on %s using (tenant_id = app_current_tenant())'
-                   ' with check (tenant_id = app_current_tenant())', target);
+    execute format('create policy tenant_isolation on %s using (tenant_id = (select app_current_tenant()))'
+                   ' with check (tenant_id = (select app_current_tenant()))', target);
     if owner_column is not null then
-        execute format('create policy own_rows on %s as restrictive using (app_sees_whole_tenant() or %I = app_current_user())'
-                       ' with check (app_sees_whole_tenant() or %I = app_current_user())', target, owner_column, owner_column);
+        execute format('create policy own_rows on %s as restrictive'
+                       ' using ((select app_sees_whole_tenant()) or %I = (select app_current_user()))'
+                       ' with check ((select app_sees_whole_tenant()) or %I = (select app_current_user()))',
+                       target, owner_column, owner_column);
     end if;
 end
 $$;

@@ -20,6 +20,10 @@ import java.util.function.Supplier;
  */
 public final class IngressBenchmark {
 
+    private static String signedHeader(byte[] body) {
+        return CalendlyFixtures.signatureHeader(CalendlyFixtures.TEST_SIGNING_KEY, Instant.now(), body);
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("quillspace.root", ".")).toAbsolutePath().normalize();
         Duration saturation = Duration.ofSeconds(Long.getLong("saturation.seconds", 20));
@@ -38,16 +42,17 @@ public final class IngressBenchmark {
             LoadGenerator load = new LoadGenerator();
 
             System.out.println("warm-up ...");
-            load.saturate(signed, inFlight, Duration.ofSeconds(10));
-            load.saturate(bare, inFlight, Duration.ofSeconds(10));
+            Wrk.saturate(webhook, body, signedHeader(body), inFlight, Duration.ofSeconds(10));
+            Wrk.saturate(baseline, body, null, inFlight, Duration.ofSeconds(10));
 
-            var fullMax = load.saturate(signed, inFlight, saturation);
-            var bareMax = load.saturate(bare, inFlight, saturation);
+            // Throughput from wrk (C, light on the shared CPU); one signed request replayed, as Calendly's retries are.
+            var fullMax = Wrk.saturate(webhook, body, signedHeader(body), inFlight, saturation);
+            var bareMax = Wrk.saturate(baseline, body, null, inFlight, saturation);
             double rate = bareMax.throughputPerSecond() / 2;
             var fullAtRate = load.constantRate(signed, rate, constant);
             var bareAtRate = load.constantRate(bare, rate, constant);
 
-            System.out.printf("%nwebhook-ingress benchmark (%d in flight for %d s; constant rate for %d s)%n",
+            System.out.printf("%nwebhook-ingress benchmark (wrk, %d connections for %d s; constant rate for %d s)%n",
                     inFlight, saturation.toSeconds(), constant.toSeconds());
             System.out.printf("(a) full path, saturated:   %8.0f req/s  (%d failures)%n", fullMax.throughputPerSecond(), fullMax.failures());
             System.out.printf("(b) bare 202, saturated:    %8.0f req/s  (%d failures)%n", bareMax.throughputPerSecond(), bareMax.failures());

@@ -36,7 +36,8 @@ public class EmailJobService {
     /** The tenant's jobs, newest first. */
     public Uni<List<EmailJob>> list(TenantContext caller, int page, int size) {
         return TenantTransactions.inTenant(caller,
-                () -> jobs.findAll(Sort.by("createdAt", Sort.Direction.Descending).and("id")).page(page, size).list());
+                () -> jobs.find("tenantId", Sort.by("createdAt", Sort.Direction.Descending).and("id"), caller.tenantId())
+                        .page(page, size).list());
     }
 
     private Uni<Void> scheduleConfirmation(BookingEventV1.Created created) {

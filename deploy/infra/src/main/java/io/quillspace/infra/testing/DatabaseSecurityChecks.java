@@ -45,8 +45,8 @@ public final class DatabaseSecurityChecks {
                                (select count(*) from pg_policies p
                                 where p.schemaname = n.nspname and p.tablename = c.relname
                                   and p.permissive = 'PERMISSIVE'
-                                  and p.qual like '%tenant_id = app_current_tenant()%'
-                                  and p.with_check like '%tenant_id = app_current_tenant()%') as policies
+                                  and p.qual like '%tenant_id = ( SELECT app_current_tenant()%'
+                                  and p.with_check like '%tenant_id = ( SELECT app_current_tenant()%') as policies
                         from pg_class c
                         join pg_namespace n on n.oid = c.relnamespace
                         join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
