@@ -5,7 +5,6 @@
 # Knobs: -Dsaturation.seconds=20 -Dconstant.seconds=30 -Din.flight=64 via BENCH_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -DskipTests package -pl webhook-ingress \
   -Dquillspace.ingress.benchmark-baseline=true -Dquarkus.package.output-directory=benchmark-app

@@ -20,8 +20,12 @@ import java.util.function.Supplier;
  */
 public final class IngressBenchmark {
 
-    private static String signedHeader(byte[] body) {
-        return CalendlyFixtures.signatureHeader(CalendlyFixtures.TEST_SIGNING_KEY, Instant.now(), body);
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -33,7 +37,7 @@ public final class IngressBenchmark {
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
              Fleet fleet = Fleet.start(infrastructure, root, Set.of(FleetService.WEBHOOK_INGRESS), "benchmark-app",
-                     service -> 18081, Duration.ofMinutes(2))) {
+                     service -> freePort(), Duration.ofMinutes(2))) {
             URI webhook = fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly");
             URI baseline = fleet.url(FleetService.WEBHOOK_INGRESS, "/benchmark/baseline");
             Supplier<HttpRequest> signed = () -> LoadGenerator.post(webhook, body,
@@ -42,17 +46,16 @@ public final class IngressBenchmark {
             LoadGenerator load = new LoadGenerator();
 
             System.out.println("warm-up ...");
-            Wrk.saturate(webhook, body, signedHeader(body), inFlight, Duration.ofSeconds(10));
-            Wrk.saturate(baseline, body, null, inFlight, Duration.ofSeconds(10));
+            load.saturate(signed, inFlight, Duration.ofSeconds(10));
+            load.saturate(bare, inFlight, Duration.ofSeconds(10));
 
-            // Throughput from wrk (C, light on the shared CPU); one signed request replayed, as Calendly's retries are.
-            var fullMax = Wrk.saturate(webhook, body, signedHeader(body), inFlight, saturation);
-            var bareMax = Wrk.saturate(baseline, body, null, inFlight, saturation);
+            var fullMax = load.saturate(signed, inFlight, saturation);
+            var bareMax = load.saturate(bare, inFlight, saturation);
             double rate = bareMax.throughputPerSecond() / 2;
             var fullAtRate = load.constantRate(signed, rate, constant);
             var bareAtRate = load.constantRate(bare, rate, constant);
 
-            System.out.printf("%nwebhook-ingress benchmark (wrk, %d connections for %d s; constant rate for %d s)%n",
+            System.out.printf("%nwebhook-ingress benchmark (%d in flight for %d s; constant rate for %d s)%n",
                     inFlight, saturation.toSeconds(), constant.toSeconds());
             System.out.printf("(a) full path, saturated:   %8.0f req/s  (%d failures)%n", fullMax.throughputPerSecond(), fullMax.failures());
             System.out.printf("(b) bare 202, saturated:    %8.0f req/s  (%d failures)%n", bareMax.throughputPerSecond(), bareMax.failures());

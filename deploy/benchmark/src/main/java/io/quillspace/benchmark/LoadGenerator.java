@@ -9,13 +9,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * HTTP load at a constant rate: requests start on a fixed schedule and latency is counted from the scheduled start, so
- * a stall is charged to every request it delays (no coordinated omission).
+ * HTTP load in two shapes: saturation (a fixed number of requests in flight, for throughput) and constant rate
+ * (requests started on a fixed schedule; latency counted from the scheduled start, so a stall is charged to every
+ * request it delays: no coordinated omission).
  */
 final class LoadGenerator {
 
@@ -31,6 +33,28 @@ final class LoadGenerator {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Keeps {@code inFlight} requests outstanding for {@code duration}; a status other than 202 is a failure. */
+    Result saturate(Supplier<HttpRequest> request, int inFlight, Duration duration) throws InterruptedException {
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        AtomicLong failures = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        Semaphore slots = new Semaphore(inFlight);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        while (System.nanoTime() < end) {
+            slots.acquire();
+            long sent = System.nanoTime();
+            client.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                record(histogram, sent, response, error, failures);
+                done.incrementAndGet();
+                slots.release();
+            });
+        }
+        slots.acquire(inFlight);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(done.get(), failures.get(), done.get() / seconds, histogram);
+    }
 
     /** Starts {@code ratePerSecond} requests per second on schedule for {@code duration}. */
     Result constantRate(Supplier<HttpRequest> request, double ratePerSecond, Duration duration) {

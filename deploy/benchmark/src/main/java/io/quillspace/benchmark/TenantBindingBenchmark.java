@@ -41,7 +41,7 @@ public final class TenantBindingBenchmark {
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
              Fleet booking = Fleet.start(infrastructure, root, Set.of(FleetService.BOOKING), "quarkus-app",
-                     service -> 18082, Duration.ofMinutes(2))) {
+                     service -> IngressBenchmark.freePort(), Duration.ofMinutes(2))) {
             ServiceDatabase db = infrastructure.database("booking");
             List<UUID> tenants = seed(db);
             String bypassPassword = createBypassRole(infrastructure, db);
