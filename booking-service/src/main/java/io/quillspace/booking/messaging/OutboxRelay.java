@@ -40,7 +40,9 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${quillspace.booking.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not before the application (and its Kafka channels) is up, nor while it shuts down.
+    @Scheduled(every = "${quillspace.booking.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         return TenantTransactions.forEachKnownTenant("outbox relay", this::publishPending);
     }

@@ -42,6 +42,15 @@ public final class PostgresServer implements AutoCloseable {
             URI uri = URI.create(external.substring("jdbc:".length()));
             return new PostgresServer(null, external, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
         }
+        if (port != 0) {
+            // Readiness is probed by connecting: a stale server on the port would pass for ours, data and all.
+            try (var probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is in use: is another QuillSpace fleet (or its "
+                        + "PostgreSQL) still running?", e);
+            }
+        }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPort(Ports.freeIfZero(port))

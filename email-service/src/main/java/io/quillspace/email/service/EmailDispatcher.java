@@ -39,7 +39,9 @@ public class EmailDispatcher {
         this.config = config;
     }
 
-    @Scheduled(every = "${quillspace.email.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not before the application is up, nor while it shuts down.
+    @Scheduled(every = "${quillspace.email.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> dispatchDue() {
         return TenantTransactions.forEachKnownTenant("email dispatch", this::dispatchDue);
     }
