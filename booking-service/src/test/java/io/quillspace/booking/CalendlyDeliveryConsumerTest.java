@@ -43,20 +43,13 @@ class CalendlyDeliveryConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
     @ConfigProperty(name = "quarkus.datasource.username")
     String runtimeUser;
 
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String runtimePassword;
 
-    @ConfigProperty(name = "quarkus.flyway.username")
-    String ownerUser;
 
-    @ConfigProperty(name = "quarkus.flyway.password")
-    String ownerPassword;
+
+
 
     KafkaProducer<String, byte[]> producer;
     TopicProbe bookingEvents;
@@ -92,7 +85,7 @@ class CalendlyDeliveryConsumerTest {
         assertEquals(Instant.parse("2026-03-14T09:00:00Z"), created.startTime());
         assertEquals(Instant.parse("2026-03-14T09:45:00Z"), created.endTime());
 
-        List<Map<String, Object>> rows = database().queryAs(tenant, null, "service", """
+        List<Map<String, Object>> rows = DatabaseProbe.asRuntimeRole().queryAs(tenant, null, "service", """
                 select b.id, b.user_id, b.invitee_uri, b.event_uri, b.invitee_timezone, b.intake::text as answers,
                        u.email
                 from consultation_bookings b join users u on u.id = b.user_id""");
@@ -119,7 +112,7 @@ class CalendlyDeliveryConsumerTest {
                 .filter(r -> tenant.toString().equals(TopicProbe.header(r, EventHeaders.TENANT_ID)))
                 .count();
         assertEquals(1, events);
-        assertEquals(1, database().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
+        assertEquals(1, DatabaseProbe.asRuntimeRole().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
     }
 
     @Test
@@ -145,14 +138,14 @@ class CalendlyDeliveryConsumerTest {
             var dead = deadLetters.await(r -> delivery.payload().get("uri").asText().equals(r.key()), Duration.ofSeconds(20));
             assertTrue(TopicProbe.header(dead, "dead-letter-reason").contains("start_time"));
         }
-        assertEquals(0, database().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
+        assertEquals(0, DatabaseProbe.asRuntimeRole().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
     }
 
     @Test
     void aTransientDatabaseFailureIsRetriedNotDeadLettered() throws Exception {
         UUID tenant = UUID.randomUUID();
         CalendlyDeliveryV1 delivery = inviteeCreated(tenant, "retried-" + UUID.randomUUID() + "@example.org");
-        DatabaseProbe owner = new DatabaseProbe(jdbcUrl, ownerUser, ownerPassword);
+        DatabaseProbe owner = DatabaseProbe.asMigrationOwner();
         try (TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.CALENDLY_WEBHOOKS))) {
             owner.execute("revoke insert on consultation_bookings from " + runtimeUser);
             try {
@@ -168,7 +161,7 @@ class CalendlyDeliveryConsumerTest {
             assertTrue(deadLetters.drain(Duration.ofSeconds(1)).stream()
                     .noneMatch(r -> delivery.payload().get("uri").asText().equals(r.key())), "nothing dead-lettered");
         }
-        assertEquals(1, database().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
+        assertEquals(1, DatabaseProbe.asRuntimeRole().queryAs(tenant, null, "service", "select id from consultation_bookings").size());
     }
 
     private CalendlyDeliveryV1 inviteeCreated(UUID tenant, String email) throws Exception {
@@ -183,9 +176,5 @@ class CalendlyDeliveryConsumerTest {
     private void send(CalendlyDeliveryV1 delivery) throws Exception {
         producer.send(new ProducerRecord<>(Topics.CALENDLY_WEBHOOKS, delivery.payload().get("uri").asText(),
                 objectMapper.writeValueAsBytes(delivery))).get();
-    }
-
-    private DatabaseProbe database() {
-        return new DatabaseProbe(jdbcUrl, runtimeUser, runtimePassword);
     }
 }

@@ -1,8 +1,6 @@
 package io.quillspace.booking;
 
 import io.quillspace.infra.testing.DatabaseProbe;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,10 +17,7 @@ final class TenantData {
     }
 
     static TenantData forRuntimeRole() {
-        Config config = ConfigProvider.getConfig();
-        return new TenantData(new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class)));
+        return new TenantData(DatabaseProbe.asRuntimeRole());
     }
 
     /** A booking of {@code user} (created if new) in {@code tenant}; returns its id. */

@@ -41,14 +41,8 @@ class BookingEventConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String runtimeUser;
 
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String runtimePassword;
 
     KafkaProducer<String, byte[]> producer;
 
@@ -107,7 +101,7 @@ class BookingEventConsumerTest {
     void aJobThatCannotBeRenderedDoesNotHoldBackTheTenantsOtherEmails() throws Exception {
         UUID tenant = UUID.randomUUID();
         UUID broken = UUID.randomUUID();
-        new DatabaseProbe(jdbcUrl, runtimeUser, runtimePassword).updateAs(tenant.toString(), "", "service", """
+        DatabaseProbe.asRuntimeRole().updateAs(tenant.toString(), "", "service", """
                         insert into email_jobs (id, tenant_id, booking_id, user_id, kind, status, recipient, context,
                                                 scheduled_for)
                         values (?, ?, ?, ?, 'CONFIRMATION', 'PENDING', 'broken@example.org',
@@ -120,7 +114,7 @@ class BookingEventConsumerTest {
         send(created(tenant, recipient));
 
         awaitMessagesTo(recipient, 1);
-        var job = new DatabaseProbe(jdbcUrl, runtimeUser, runtimePassword)
+        var job = DatabaseProbe.asRuntimeRole()
                 .queryAs(tenant, null, "service", "select status, attempts, last_error from email_jobs where id = ?", broken)
                 .get(0);
         assertEquals("PENDING", job.get("status"), "retried later, until max-attempts");

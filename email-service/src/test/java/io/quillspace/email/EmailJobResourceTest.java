@@ -3,7 +3,6 @@ package io.quillspace.email;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.DatabaseProbe;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +16,8 @@ import static org.hamcrest.Matchers.empty;
 @QuarkusTest
 class EmailJobResourceTest {
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String runtimeUser;
 
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String runtimePassword;
 
     final UUID tenant = UUID.randomUUID();
     UUID job;
@@ -32,7 +25,7 @@ class EmailJobResourceTest {
     @BeforeEach
     void seed() {
         job = UUID.randomUUID();
-        new DatabaseProbe(jdbcUrl, runtimeUser, runtimePassword).updateAs(tenant.toString(), "", "service", """
+        DatabaseProbe.asRuntimeRole().updateAs(tenant.toString(), "", "service", """
                         insert into email_jobs (id, tenant_id, booking_id, user_id, kind, status, recipient, context,
                                                 scheduled_for)
                         values (?, ?, ?, ?, 'CONFIRMATION', 'SENT', 'client@example.org', '{}'::jsonb, now())""",

@@ -1,5 +1,8 @@
 package io.quillspace.infra.testing;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +28,22 @@ public final class DatabaseProbe {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+    }
+
+    /** The service under test's database as its runtime role (the role the service connects as). */
+    public static DatabaseProbe asRuntimeRole() {
+        Config config = ConfigProvider.getConfig();
+        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** The service under test's database as the migration owner. */
+    public static DatabaseProbe asMigrationOwner() {
+        Config config = ConfigProvider.getConfig();
+        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
     }
 
     /** Rows of {@code sql} with no tenant bound. */

@@ -1,6 +1,5 @@
 package io.quillspace.infra.testing;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -14,23 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public abstract class DatabaseSecurityContract {
 
-    protected DatabaseProbe asRuntimeRole() {
-        Config config = ConfigProvider.getConfig();
-        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    protected DatabaseProbe asMigrationOwner() {
-        Config config = ConfigProvider.getConfig();
-        return new DatabaseProbe(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.flyway.username", String.class),
-                config.getValue("quarkus.flyway.password", String.class));
-    }
-
     @Test
     void runtimeRoleIsNeitherSuperuserNorBypassRlsAndOwnsNoTable() {
-        assertEquals(java.util.List.of(), DatabaseSecurityChecks.runtimeRoleProblems(asRuntimeRole()));
+        assertEquals(java.util.List.of(), DatabaseSecurityChecks.runtimeRoleProblems(DatabaseProbe.asRuntimeRole()));
         assertNotEquals(ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
                 ConfigProvider.getConfig().getValue("quarkus.flyway.username", String.class),
                 "migrations must run as the owner, not as the runtime role");
@@ -38,7 +23,7 @@ public abstract class DatabaseSecurityContract {
 
     @Test
     void everyTableWithTenantIdHasForcedRowLevelSecurityAndAPolicy() {
-        DatabaseProbe owner = asMigrationOwner();
+        DatabaseProbe owner = DatabaseProbe.asMigrationOwner();
         assertEquals(java.util.List.of(), DatabaseSecurityChecks.tablesWithoutTenantIsolation(owner));
         assertTrue(DatabaseSecurityChecks.tenantTableCount(owner) >= minimumTenantTables(),
                 "expected at least " + minimumTenantTables() + " tenant tables");
