@@ -2,7 +2,7 @@
 # webhook-ingress: full signed path with the real broker vs a bare 202 endpoint in the same process.
 # Builds a variant of webhook-ingress with the baseline endpoint into target/benchmark-app (the normal build never
 # has it), starts embedded Kafka/PostgreSQL/SMTP and the service, and prints throughput and p50/p99.
-# Knobs: -Dsaturation.seconds=20 -Dconstant.seconds=30 -Din.flight=64 via BENCH_OPTS.
+# Knobs via BENCH_OPTS: -Dwarmup.seconds=90 -Dsaturation.seconds=20 -Dconstant.seconds=30 -Din.flight=256 -Dconnections=256.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -DskipTests install

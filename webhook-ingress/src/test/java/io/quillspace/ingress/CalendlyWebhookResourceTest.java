@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.testing.TopicProbe;
+import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
 import io.restassured.http.ContentType;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -71,6 +74,24 @@ class CalendlyWebhookResourceTest {
         assertEquals(STUDIO_TENANT, TopicProbe.header(record, EventHeaders.TENANT_ID));
         assertEquals("2026-03-10T14:02:10.534567Z", event.get("payloadUpdatedAt").asText());
         assertEquals("maria.lopez@example.org", event.at("/payload/email").asText());
+    }
+
+    @Test
+    void publishedValueReadsAsTheSharedContractWithThePayloadUnchanged() throws Exception {
+        byte[] body = fixture("invitee.created.json");
+        Instant before = Instant.now();
+        post("/webhooks/calendly", body, signedNow(body)).statusCode(202);
+
+        ConsumerRecord<String, byte[]> record = published.await(r -> INVITEE_URI.equals(r.key()), Duration.ofSeconds(10));
+        CalendlyDeliveryV1 delivery = objectMapper.readValue(record.value(), CalendlyDeliveryV1.class);
+        assertEquals(UUID.fromString(TopicProbe.header(record, EventHeaders.EVENT_ID)), delivery.deliveryId());
+        assertEquals(UUID.fromString(STUDIO_TENANT), delivery.tenantId());
+        assertEquals("invitee.created", delivery.event());
+        assertEquals(Instant.parse("2026-03-10T14:02:10.534567Z"), delivery.payloadUpdatedAt());
+        assertTrue(!delivery.receivedAt().isBefore(before.truncatedTo(ChronoUnit.MILLIS)), "received after the post");
+        assertEquals(objectMapper.readTree(body).get("payload"), delivery.payload());
+        assertEquals(String.valueOf(CalendlyDeliveryV1.SCHEMA_VERSION),
+                TopicProbe.header(record, EventHeaders.SCHEMA_VERSION));
     }
 
     @Test

@@ -5,8 +5,10 @@ import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.launcher.Fleet;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,26 +30,53 @@ public final class IngressBenchmark {
         }
     }
 
+    private static MultiMap jsonHeaders() {
+        return MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
+    }
+
+    /** Signs as Calendly does; the signature changes once a second, so the generator computes it once a second. */
+    private static final class SignedHeaders implements Supplier<MultiMap> {
+        private final byte[] body;
+        private long signedSecond = -1;
+        private String signature;
+
+        SignedHeaders(byte[] body) {
+            this.body = body;
+        }
+
+        @Override
+        public MultiMap get() {
+            Instant now = Instant.now();
+            if (now.getEpochSecond() != signedSecond) {
+                signedSecond = now.getEpochSecond();
+                signature = CalendlyFixtures.signatureHeader(CalendlyFixtures.TEST_SIGNING_KEY, now, body);
+            }
+            return jsonHeaders().add("Calendly-Webhook-Signature", signature);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("quillspace.root", ".")).toAbsolutePath().normalize();
         Duration saturation = Duration.ofSeconds(Long.getLong("saturation.seconds", 20));
         Duration constant = Duration.ofSeconds(Long.getLong("constant.seconds", 30));
-        int inFlight = Integer.getInteger("in.flight", 64);
+        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup.seconds", 90));
+        int inFlight = Integer.getInteger("in.flight", 256);
+        int connections = Integer.getInteger("connections", 256);
         byte[] body = CalendlyFixtures.body("invitee.created.json");
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
+             LoadGenerator load = new LoadGenerator(connections);
              Fleet fleet = Fleet.start(infrastructure, root, Set.of(FleetService.WEBHOOK_INGRESS), "benchmark-app",
                      service -> freePort(), Duration.ofMinutes(2))) {
             URI webhook = fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly");
             URI baseline = fleet.url(FleetService.WEBHOOK_INGRESS, "/benchmark/baseline");
-            Supplier<HttpRequest> signed = () -> LoadGenerator.post(webhook, body,
-                    CalendlyFixtures.signatureHeader(CalendlyFixtures.TEST_SIGNING_KEY, Instant.now(), body));
-            Supplier<HttpRequest> bare = () -> LoadGenerator.post(baseline, body, null);
-            LoadGenerator load = new LoadGenerator();
+            var signed = new LoadGenerator.Target(webhook, new SignedHeaders(body), Buffer.buffer(body));
+            var bare = new LoadGenerator.Target(baseline, () -> jsonHeaders(), Buffer.buffer(body));
 
             System.out.println("warm-up ...");
-            load.saturate(signed, inFlight, Duration.ofSeconds(10));
-            load.saturate(bare, inFlight, Duration.ofSeconds(10));
+            // Until the JIT has compiled both paths: on two shared cores that takes tens of seconds.
+            load.saturate(signed, inFlight, warmUp);
+            load.saturate(bare, inFlight, warmUp);
 
             var fullMax = load.saturate(signed, inFlight, saturation);
             var bareMax = load.saturate(bare, inFlight, saturation);
@@ -55,8 +84,8 @@ public final class IngressBenchmark {
             var fullAtRate = load.constantRate(signed, rate, constant);
             var bareAtRate = load.constantRate(bare, rate, constant);
 
-            System.out.printf("%nwebhook-ingress benchmark (%d in flight for %d s; constant rate for %d s)%n",
-                    inFlight, saturation.toSeconds(), constant.toSeconds());
+            System.out.printf("%nwebhook-ingress benchmark (%d in flight on %d connections for %d s; constant rate for %d s)%n",
+                    inFlight, connections, saturation.toSeconds(), constant.toSeconds());
             System.out.printf("(a) full path, saturated:   %8.0f req/s  (%d failures)%n", fullMax.throughputPerSecond(), fullMax.failures());
             System.out.printf("(b) bare 202, saturated:    %8.0f req/s  (%d failures)%n", bareMax.throughputPerSecond(), bareMax.failures());
             System.out.printf("throughput ratio a/b:       %8.2f   (target >= 0.50)%n",

@@ -33,6 +33,16 @@ public interface IngressConfig {
     @WithDefault("5s")
     Duration publishTimeout();
 
+    /**
+     * Kafka producer settings for deliveries, over the application's {@code kafka.*} ones (quote dotted keys:
+     * {@code quillspace.ingress.producer."linger.ms"=5}). {@code max.block.ms} is always 0.
+     */
+    Map<String, String> producer();
+
+    /** How long startup waits for the delivery topic's metadata before continuing not ready. */
+    @WithDefault("10s")
+    Duration startupMetadataWait();
+
     interface Tenant {
         UUID id();
 

@@ -1,39 +1,85 @@
 package io.quillspace.ingress.messaging;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Publishes verified deliveries; the returned Uni completes once the broker acknowledged (acks=all). */
+/**
+ * Publishes verified deliveries to {@link Topics#CALENDLY_WEBHOOKS}. The returned Uni completes once the broker
+ * acknowledged the record (acks=all) and fails at once if the producer cannot take it without blocking (see
+ * {@link DeliveryProducerFactory}).
+ */
 @ApplicationScoped
 public class DeliveryPublisher {
 
-    private final MutinyEmitter<CalendlyDeliveryV1> emitter;
+    private static final int ENVELOPE_BYTES = 512;
 
-    public DeliveryPublisher(@Channel(Topics.CALENDLY_WEBHOOKS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                             MutinyEmitter<CalendlyDeliveryV1> emitter) {
-        this.emitter = emitter;
+    private final Producer<String, byte[]> producer;
+    private final JsonFactory json;
+    private final OpenTelemetry openTelemetry;
+
+    public DeliveryPublisher(Producer<String, byte[]> producer, ObjectMapper objectMapper, OpenTelemetry openTelemetry) {
+        this.producer = producer;
+        this.json = objectMapper.getFactory();
+        this.openTelemetry = openTelemetry;
     }
 
-    /** Keyed by the invitee URI so one invitee's events stay in order on one partition. */
-    public Uni<Void> publish(String inviteeUri, CalendlyDeliveryV1 delivery) {
-        RecordHeaders headers = new RecordHeaders();
+    public Uni<Void> publish(DeliveryRecord delivery) {
+        var record = new ProducerRecord<>(Topics.CALENDLY_WEBHOOKS, delivery.key(), encode(delivery));
+        Headers headers = record.headers();
         headers.add(EventHeaders.TENANT_ID, bytes(delivery.tenantId().toString()));
         headers.add(EventHeaders.EVENT_ID, bytes(delivery.deliveryId().toString()));
         headers.add(EventHeaders.EVENT_TYPE, bytes(delivery.event()));
         headers.add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(CalendlyDeliveryV1.SCHEMA_VERSION)));
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(inviteeUri).withHeaders(headers).build();
-        return emitter.sendMessage(Message.of(delivery).addMetadata(metadata));
+        // The consumer's trace continues this request's (W3C traceparent), as the messaging connector would do.
+        openTelemetry.getPropagators().getTextMapPropagator()
+                .inject(Context.current(), headers, (carrier, name, value) -> carrier.add(name, bytes(value)));
+        return Uni.createFrom().emitter(acknowledged -> producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                acknowledged.complete(null);
+            } else {
+                acknowledged.fail(failure);
+            }
+        }));
+    }
+
+    /**
+     * The {@link CalendlyDeliveryV1} JSON, written field by field so that the payload goes out as the signed bytes
+     * (Jackson has already checked they are a JSON object) rather than being re-serialized from a tree.
+     */
+    private byte[] encode(DeliveryRecord delivery) {
+        var out = new ByteArrayOutputStream(delivery.payloadLength() + ENVELOPE_BYTES);
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringField("deliveryId", delivery.deliveryId().toString());
+            generator.writeStringField("tenantId", delivery.tenantId().toString());
+            generator.writeStringField("event", delivery.event());
+            generator.writeStringField("payloadUpdatedAt",
+                    delivery.payloadUpdatedAt() == null ? null : delivery.payloadUpdatedAt().toString());
+            generator.writeStringField("receivedAt", delivery.receivedAt().toString());
+            generator.writeFieldName("payload");
+            generator.writeRawValue(new String(delivery.body(), delivery.payloadOffset(), delivery.payloadLength(),
+                    StandardCharsets.UTF_8));
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode delivery " + delivery.deliveryId(), e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] bytes(String value) {

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies {@code Calendly-Webhook-Signature: t=<unix seconds>,v1=<hex>} over {@code "<t>." + raw body bytes}, the way
@@ -27,6 +29,8 @@ public class SignatureVerifier {
 
     private final Clock clock;
     private final IngressConfig.Signature config;
+    /** One keyed MAC per signing key, cloned per use: keying costs more than hashing a small body. */
+    private final Map<String, Mac> keyedMacs = new ConcurrentHashMap<>();
 
     public SignatureVerifier(Clock clock, IngressConfig config) {
         this.clock = clock;
@@ -50,7 +54,7 @@ public class SignatureVerifier {
         }
         byte[] prefix = (parsed.timestamp() + ".").getBytes(StandardCharsets.US_ASCII);
         for (String key : signingKeys) {
-            byte[] expected = hmacSha256(key, prefix, body);
+            byte[] expected = hmacSha256(keyedMac(key), prefix, body);
             for (byte[] candidate : parsed.signatures()) {
                 if (MessageDigest.isEqual(expected, candidate)) {
                     return;
@@ -79,10 +83,22 @@ public class SignatureVerifier {
                 signatures.add(decodeSignature(value));
             }
         }
-        if (timestamp == null || signatures.isEmpty() || !timestamp.matches("\\d{1,12}")) {
+        if (timestamp == null || signatures.isEmpty() || !isUnixSeconds(timestamp)) {
             throw garbled();
         }
         return new ParsedHeader(timestamp, Long.parseLong(timestamp), signatures);
+    }
+
+    private static boolean isUnixSeconds(String value) {
+        if (value.isEmpty() || value.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] decodeSignature(String hex) {
@@ -101,14 +117,25 @@ public class SignatureVerifier {
                 HEADER + " header is not of the form t=<unix seconds>,v1=<hex sha256>");
     }
 
-    private static byte[] hmacSha256(String key, byte[] prefix, byte[] body) {
+    private Mac keyedMac(String key) {
+        return keyedMacs.computeIfAbsent(key, k -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
+    }
+
+    private static byte[] hmacSha256(Mac keyed, byte[] prefix, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            Mac mac = (Mac) keyed.clone();
             mac.update(prefix);
             return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 provider cannot clone a keyed MAC", e);
         }
     }
 }

@@ -1,17 +1,16 @@
 package io.quillspace.ingress.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quillspace.ingress.config.IngressConfig;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
-import io.quillspace.shared.events.CalendlyDeliveryV1;
+import io.quillspace.ingress.messaging.DeliveryRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +30,7 @@ public class WebhookIntake {
     private final IngressConfig config;
     private final SignatureVerifier verifier;
     private final DeliveryPublisher publisher;
-    private final ObjectMapper objectMapper;
+    private final JsonFactory json;
     private final MeterRegistry registry;
     private final Clock clock;
 
@@ -40,7 +39,7 @@ public class WebhookIntake {
         this.config = config;
         this.verifier = verifier;
         this.publisher = publisher;
-        this.objectMapper = objectMapper;
+        this.json = objectMapper.getFactory();
         this.registry = registry;
         this.clock = clock;
     }
@@ -87,12 +86,12 @@ public class WebhookIntake {
             LOG.infof("ignored %s delivery %s: not an event this system acts on", verified.event(), verified.deliveryId());
             return Uni.createFrom().item(Outcome.IGNORED);
         }
-        var record = new CalendlyDeliveryV1(verified.deliveryId(), verified.tenantId(), verified.event(),
-                verified.updatedAt(), clock.instant(), verified.payload());
-        return publisher.publish(verified.orderingKey(), record)
+        return publisher.publish(verified.toRecord(clock.instant()))
                 .ifNoItem().after(config.publishTimeout()).fail()
-                .invoke(() -> LOG.infof("accepted %s delivery %s", verified.event(), verified.deliveryId()))
-                .replaceWith(Outcome.ACCEPTED);
+                .map(acknowledged -> {
+                    LOG.infof("accepted %s delivery %s", verified.event(), verified.deliveryId());
+                    return Outcome.ACCEPTED;
+                });
     }
 
     /**
@@ -100,7 +99,12 @@ public class WebhookIntake {
      * @param orderingKey the invitee URI (for no-shows, the invitee they mark), so one invitee's events stay in order
      */
     private record Verified(UUID tenantId, String event, UUID deliveryId, String orderingKey, Instant updatedAt,
-                            JsonNode payload) {
+                            byte[] body, DeliveryBody parsed) {
+
+        DeliveryRecord toRecord(Instant receivedAt) {
+            return new DeliveryRecord(orderingKey, deliveryId, tenantId, event, updatedAt, receivedAt, body,
+                    parsed.payloadOffset(), parsed.payloadLength());
+        }
     }
 
     private Verified verify(String slug, Delivery delivery) {
@@ -115,31 +119,27 @@ public class WebhookIntake {
             throw new DeliveryRejectedException(Outcome.UNKNOWN_TENANT, "no studio is configured for this webhook path");
         }
         verifier.verify(delivery.signatureHeader(), delivery.body(), tenant.signingKeys());
-        JsonNode root;
+        DeliveryBody parsed;
         try {
-            root = objectMapper.readTree(delivery.body());
-        } catch (IOException e) {
-            throw badRequest("body is not valid JSON");
+            parsed = DeliveryBody.read(json, delivery.body());
+        } catch (DeliveryBody.NotADeliveryException e) {
+            throw badRequest(e.getMessage());
         }
-        if (root == null || !root.path("event").isTextual() || !root.path("payload").isObject()) {
-            throw badRequest("body is not a Calendly delivery: it needs 'event' and an object 'payload'");
-        }
-        String event = root.get("event").asText();
-        JsonNode payload = root.get("payload");
-        String uri = payload.path("uri").asText("");
-        if (uri.isEmpty()) {
+        String uri = parsed.uri();
+        if (uri == null || uri.isEmpty()) {
             throw badRequest("payload.uri is missing");
         }
-        String orderingKey = event.startsWith(NO_SHOW_PREFIX) ? payload.path("invitee").asText(uri) : uri;
+        String event = parsed.event();
+        String orderingKey = event.startsWith(NO_SHOW_PREFIX) && parsed.invitee() != null ? parsed.invitee() : uri;
         UUID deliveryId = UUID.nameUUIDFromBytes((event + "\n" + uri).getBytes(StandardCharsets.UTF_8));
-        return new Verified(tenant.id(), event, deliveryId, orderingKey, updatedAt(payload), payload);
+        return new Verified(tenant.id(), event, deliveryId, orderingKey, updatedAt(parsed), delivery.body(), parsed);
     }
 
     /** {@code payload.updated_at}, or {@code created_at} for payloads that are never updated (no-shows). */
-    private static Instant updatedAt(JsonNode payload) {
-        String text = payload.path("updated_at").asText(payload.path("created_at").asText(""));
+    private static Instant updatedAt(DeliveryBody parsed) {
+        String text = parsed.updatedAt() != null ? parsed.updatedAt() : parsed.createdAt();
         try {
-            return text.isEmpty() ? null : Instant.parse(text);
+            return text == null || text.isEmpty() ? null : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw badRequest("payload.updated_at is not an ISO-8601 instant");
         }
