@@ -35,15 +35,10 @@ record DeliveryBody(String event, String uri, String invitee, String updatedAt, 
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (field.equals("event")) {
-                    delivery.event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                } else if (field.equals("payload") && value == JsonToken.START_OBJECT) {
-                    readPayload(parser, delivery);
-                } else {
-                    if (field.equals("payload")) {
-                        delivery.payloadOffset = -1;
-                    }
-                    parser.skipChildren();
+                switch (field) {
+                    case "event" -> delivery.event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "payload" -> readPayload(parser, value, delivery);
+                    default -> parser.skipChildren();
                 }
             }
             if (parser.nextToken() != null) {
@@ -58,9 +53,14 @@ record DeliveryBody(String event, String uri, String invitee, String updatedAt, 
         }
     }
 
-    private static void readPayload(JsonParser parser, Builder delivery) throws IOException {
-        // A repeated "payload" replaces the earlier one, as it would in a parsed tree.
+    /** A repeated {@code payload} replaces the earlier one, as it would in a parsed tree. */
+    private static void readPayload(JsonParser parser, JsonToken payload, Builder delivery) throws IOException {
         delivery.uri = delivery.invitee = delivery.updatedAt = delivery.createdAt = null;
+        if (payload != JsonToken.START_OBJECT) {
+            delivery.payloadOffset = -1;
+            parser.skipChildren();
+            return;
+        }
         delivery.payloadOffset = Math.toIntExact(parser.currentTokenLocation().getByteOffset());
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
