@@ -2,7 +2,8 @@
 # webhook-ingress: full signed path with the real broker vs a bare 202 endpoint in the same process.
 # Builds a variant of webhook-ingress with the baseline endpoint into target/benchmark-app (the normal build never
 # has it), starts the embedded broker in its own JVM, then the service, and prints throughput and p50/p99.
-# Knobs via BENCH_OPTS: -Dwarmup.seconds=90 -Dsaturation.seconds=20 -Dconstant.seconds=30 -Din.flight=256 -Dconnections=256.
+# Knobs via BENCH_OPTS: -Dwarmup.seconds=90 -Dsaturation.seconds=20 -Dsettle.seconds=15 -Drounds=3 -Dconstant.seconds=20
+# -Din.flight=256 -Dconnections=256.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -DskipTests install
@@ -12,7 +13,9 @@ classpath="deploy/benchmark/target/quillspace-benchmark-1.0.0-SNAPSHOT.jar:deplo
 logging=(-Djava.util.logging.manager=org.jboss.logmanager.LogManager)
 ready="deploy/benchmark/target/broker.address"
 rm -f "$ready"
-java "${logging[@]}" -cp "$classpath" io.quillspace.benchmark.StandaloneKafkaBroker "$ready" \
+# The JVM options kafka-server-start.sh gives a broker: a fixed 1 GB heap and G1 aiming at 20 ms pauses.
+broker_jvm=(-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 -XX:+ExplicitGCInvokesConcurrent)
+java "${broker_jvm[@]}" "${logging[@]}" -cp "$classpath" io.quillspace.benchmark.StandaloneKafkaBroker "$ready" \
   > deploy/benchmark/target/broker.log 2>&1 &
 broker=$!
 trap 'kill $broker 2>/dev/null; wait $broker 2>/dev/null || true' EXIT

@@ -35,7 +35,7 @@ public interface IngressConfig {
 
     /**
      * Kafka producer settings for deliveries, over the application's {@code kafka.*} ones (quote dotted keys:
-     * {@code quillspace.ingress.producer."linger.ms"=5}). {@code max.block.ms} is always 0.
+     * {@code quillspace.ingress.producer."linger.ms"=1}). {@code max.block.ms} is always 0.
      */
     Map<String, String> producer();
 

@@ -73,8 +73,10 @@ public class DeliveryPublisher {
                     delivery.payloadUpdatedAt() == null ? null : delivery.payloadUpdatedAt().toString());
             generator.writeStringField("receivedAt", delivery.receivedAt().toString());
             generator.writeFieldName("payload");
-            generator.writeRawValue(new String(delivery.body(), delivery.payloadOffset(), delivery.payloadLength(),
-                    StandardCharsets.UTF_8));
+            // An empty raw value writes the ':' and leaves the object ready to close; the payload bytes go in between.
+            generator.writeRawValue("");
+            generator.flush();
+            out.write(delivery.body(), delivery.payloadOffset(), delivery.payloadLength());
             generator.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode delivery " + delivery.deliveryId(), e);
