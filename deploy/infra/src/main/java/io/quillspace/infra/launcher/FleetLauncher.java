@@ -3,6 +3,7 @@ package io.quillspace.infra.launcher;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.KafkaBroker;
 import io.quillspace.shared.identity.UserIds;
 
 import java.nio.file.Path;
@@ -38,8 +39,14 @@ public final class FleetLauncher {
             System.out.println(demoToken(args));
             return;
         }
+        if (mode.equals("dlq")) {
+            String external = System.getenv(KafkaBroker.EXTERNAL_ENV);
+            String broker = external != null ? external : "127.0.0.1:" + LOCAL_PORTS.kafka();
+            DeadLetterReplay.runFromCommandLine(broker, List.of(args).subList(1, args.length));
+            return;
+        }
         if (!mode.equals("up") && !mode.equals("demo")) {
-            System.err.println("usage: quillspace up | demo [--exit] | token user|admin [user-uuid]");
+            System.err.println("usage: quillspace up | demo [--exit] | token user|admin [user-uuid] | dlq <topic>.dlq [--replay]");
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("quillspace.root", ".")).toAbsolutePath().normalize();
