@@ -16,8 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -34,11 +36,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Properties brokerConfig;
+    /** The embedded broker's data, deleted on {@link #close()}; null for an external broker. */
+    private final Path logDir;
     private KafkaRaftServer server;
 
-    private KafkaBroker(String bootstrapServers, Properties brokerConfig) {
+    private KafkaBroker(String bootstrapServers, Properties brokerConfig, Path logDir) {
         this.bootstrapServers = bootstrapServers;
         this.brokerConfig = brokerConfig;
+        this.logDir = logDir;
     }
 
     /** Starts an embedded broker on {@code port} (0 picks a free one) unless an external one is configured. */
@@ -46,7 +51,7 @@ public final class KafkaBroker implements AutoCloseable {
         String external = System.getenv(EXTERNAL_ENV);
         KafkaBroker broker;
         if (external != null && !external.isBlank()) {
-            broker = new KafkaBroker(external, null);
+            broker = new KafkaBroker(external, null, null);
         } else {
             broker = embedded(Ports.freeIfZero(port));
             broker.startEmbedded();
@@ -84,7 +89,7 @@ public final class KafkaBroker implements AutoCloseable {
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         formatStorage(config, logDir);
-        return new KafkaBroker("127.0.0.1:" + port, config);
+        return new KafkaBroker("127.0.0.1:" + port, config, logDir);
     }
 
     private static void formatStorage(Properties config, Path logDir) {
@@ -98,6 +103,7 @@ public final class KafkaBroker implements AutoCloseable {
                     new String[] {"format", "-t", UUID.randomUUID().toString().replace("-", "").substring(0, 22),
                             "-c", file.toString()},
                     new PrintStream(output, true));
+            Files.delete(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +116,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Where an embedded broker keeps its data until {@link #close()}; empty for an external broker. */
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(logDir);
     }
 
     public boolean isEmbedded() {
@@ -176,8 +187,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops an embedded broker and deletes its data: every start formats a fresh directory, so none is reused. */
     @Override
     public void close() {
         stop();
+        if (logDir != null) {
+            deleteRecursively(logDir);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the embedded broker's data in " + directory, e);
+        }
     }
 }

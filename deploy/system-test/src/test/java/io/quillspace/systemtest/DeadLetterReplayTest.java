@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,7 +40,10 @@ class DeadLetterReplayTest {
 
     @AfterAll
     static void stopBroker() {
+        Path data = broker.dataDirectory().orElseThrow();
         broker.close();
+        // Every embedded broker formats a fresh directory; one left behind per test run would fill the disk.
+        assertFalse(Files.exists(data), "the embedded broker's data outlived it: " + data);
     }
 
     @Test
