@@ -3,6 +3,7 @@ package io.quillspace.benchmark;
 import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.Ports;
 import io.quillspace.infra.launcher.Fleet;
 
 import io.vertx.core.MultiMap;
@@ -26,14 +27,6 @@ import java.util.stream.Collectors;
  * of (b)'s, over alternating rounds. ingress-benchmark.sh runs the broker in a JVM of its own (StandaloneKafkaBroker).
  */
 public final class IngressBenchmark {
-
-    static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static MultiMap jsonHeaders() {
         return MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
@@ -121,7 +114,7 @@ public final class IngressBenchmark {
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
              LoadGenerator load = new LoadGenerator(connections);
              Fleet fleet = Fleet.start(infrastructure, root, Set.of(FleetService.WEBHOOK_INGRESS), "benchmark-app",
-                     service -> freePort(), Duration.ofMinutes(2))) {
+                     service -> Ports.free(), Duration.ofMinutes(2))) {
             URI webhook = fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly");
             URI baseline = fleet.url(FleetService.WEBHOOK_INGRESS, "/benchmark/baseline");
             var signed = new LoadGenerator.Target(webhook, new SignedHeaders(body), Buffer.buffer(body));

@@ -1,5 +1,6 @@
 package io.quillspace.benchmark;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -114,7 +115,7 @@ final class LoadGenerator implements AutoCloseable {
             this.target = target;
         }
 
-        io.vertx.core.Future<Void> send(long scheduledNanos) {
+        Future<Void> send(long scheduledNanos) {
             Promise<Void> finished = Promise.promise();
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(target.uri().toString())
                     .setHeaders(target.headers().get());

@@ -36,14 +36,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Properties brokerConfig;
-    /** The embedded broker's data, deleted on {@link #close()}; null for an external broker. */
-    private final Path logDir;
     private KafkaRaftServer server;
 
-    private KafkaBroker(String bootstrapServers, Properties brokerConfig, Path logDir) {
+    private KafkaBroker(String bootstrapServers, Properties brokerConfig) {
         this.bootstrapServers = bootstrapServers;
         this.brokerConfig = brokerConfig;
-        this.logDir = logDir;
     }
 
     /** Starts an embedded broker on {@code port} (0 picks a free one) unless an external one is configured. */
@@ -51,7 +48,7 @@ public final class KafkaBroker implements AutoCloseable {
         String external = System.getenv(EXTERNAL_ENV);
         KafkaBroker broker;
         if (external != null && !external.isBlank()) {
-            broker = new KafkaBroker(external, null, null);
+            broker = new KafkaBroker(external, null);
         } else {
             broker = embedded(Ports.freeIfZero(port));
             broker.startEmbedded();
@@ -89,7 +86,7 @@ public final class KafkaBroker implements AutoCloseable {
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         formatStorage(config, logDir);
-        return new KafkaBroker("127.0.0.1:" + port, config, logDir);
+        return new KafkaBroker("127.0.0.1:" + port, config);
     }
 
     private static void formatStorage(Properties config, Path logDir) {
@@ -120,7 +117,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Where an embedded broker keeps its data until {@link #close()}; empty for an external broker. */
     public Optional<Path> dataDirectory() {
-        return Optional.ofNullable(logDir);
+        return Optional.ofNullable(brokerConfig).map(config -> Path.of(config.getProperty("log.dirs")));
     }
 
     public boolean isEmbedded() {
@@ -191,9 +188,7 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        if (logDir != null) {
-            deleteRecursively(logDir);
-        }
+        dataDirectory().ifPresent(KafkaBroker::deleteRecursively);
     }
 
     private static void deleteRecursively(Path directory) {

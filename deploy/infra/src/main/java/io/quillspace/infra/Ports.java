@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-final class Ports {
+/** Free loopback ports for the embedded servers and for services started on ephemeral ports. */
+public final class Ports {
 
     private Ports() {
     }
 
-    /** A port free right now on loopback; used when the caller asks for port 0. */
+    /** {@code port}, or a free one when the caller asks for port 0. */
     static int freeIfZero(int port) {
-        if (port != 0) {
-            return port;
-        }
+        return port != 0 ? port : free();
+    }
+
+    /** A port free right now on loopback. */
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
