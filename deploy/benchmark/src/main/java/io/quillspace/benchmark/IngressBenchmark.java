@@ -79,11 +79,15 @@ public final class IngressBenchmark {
     }
 
     /**
-     * Alternates (a) and (b) at the same rate, round by round, so that a stall of this shared machine lands in one
+     * After a warm-up round of each, alternates (a) and (b) at the same rate, round by round, so that a stall of this shared machine lands in one
      * round of one path rather than deciding the comparison; the medians are compared.
      */
     private static void compareAtRate(LoadGenerator load, String label, double rate, LoadGenerator.Target signed,
                                       LoadGenerator.Target bare, int rounds, Duration each) {
+        // One unmeasured round of each at this rate first: after saturation the broker and the service recompile for
+        // the constant-rate mix (small producer batches, idle gaps); for seconds their compiler threads take a core.
+        load.constantRate(signed, rate, each);
+        load.constantRate(bare, rate, each);
         List<LoadGenerator.Result> full = new ArrayList<>();
         List<LoadGenerator.Result> baseline = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -108,7 +112,7 @@ public final class IngressBenchmark {
         int inFlight = Integer.getInteger("in.flight", 256);
         int connections = Integer.getInteger("connections", 256);
         Duration settle = Duration.ofSeconds(Long.getLong("settle.seconds", 15));
-        int rounds = Integer.getInteger("rounds", 3);
+        int rounds = Integer.getInteger("rounds", 5);
         byte[] body = CalendlyFixtures.body("invitee.created.json");
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);

@@ -9,6 +9,8 @@ import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,9 +22,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Publishes verified deliveries to {@link Topics#CALENDLY_WEBHOOKS}. The returned Uni completes once the broker
- * acknowledged the record (acks=all) and fails at once if the producer cannot take it without blocking (see
- * {@link DeliveryProducerFactory}).
+ * Publishes verified deliveries to {@link Topics#CALENDLY_WEBHOOKS}. The returned Uni completes, on the caller's
+ * event loop, once the broker acknowledged the record (acks=all), and fails at once if the producer cannot take it
+ * without blocking (see {@link DeliveryProducerFactory}).
  */
 @ApplicationScoped
 public class DeliveryPublisher {
@@ -49,13 +51,24 @@ public class DeliveryPublisher {
         // The consumer's trace continues this request's (W3C traceparent), as the messaging connector would do.
         openTelemetry.getPropagators().getTextMapPropagator()
                 .inject(Context.current(), headers, (carrier, name, value) -> carrier.add(name, bytes(value)));
+        io.vertx.core.Context requestContext = Vertx.currentContext();
         return Uni.createFrom().emitter(acknowledged -> producer.send(record, (metadata, failure) -> {
-            if (failure == null) {
-                acknowledged.complete(null);
+            if (requestContext == null) {
+                settle(acknowledged, failure);
             } else {
-                acknowledged.fail(failure);
+                // The callback runs on the producer's one I/O thread, which sends every batch: the answer, its log
+                // line and its metrics go back to the request's event loop instead of queueing ahead of the next send.
+                requestContext.runOnContext(ignored -> settle(acknowledged, failure));
             }
         }));
+    }
+
+    private static void settle(UniEmitter<? super Void> acknowledged, Exception failure) {
+        if (failure == null) {
+            acknowledged.complete(null);
+        } else {
+            acknowledged.fail(failure);
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ record DeliveryBody(String event, String uri, String invitee, String updatedAt, 
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "event" -> delivery.event = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "event" -> delivery.event = stringOrNull(parser, value);
                     case "payload" -> readPayload(parser, value, delivery);
                     default -> parser.skipChildren();
                 }
@@ -65,17 +65,21 @@ record DeliveryBody(String event, String uri, String invitee, String updatedAt, 
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
-            String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
             switch (field) {
-                case "uri" -> delivery.uri = text;
-                case "invitee" -> delivery.invitee = text;
-                case "updated_at" -> delivery.updatedAt = text;
-                case "created_at" -> delivery.createdAt = text;
+                case "uri" -> delivery.uri = stringOrNull(parser, value);
+                case "invitee" -> delivery.invitee = stringOrNull(parser, value);
+                case "updated_at" -> delivery.updatedAt = stringOrNull(parser, value);
+                case "created_at" -> delivery.createdAt = stringOrNull(parser, value);
                 default -> parser.skipChildren();
             }
         }
         long end = parser.currentTokenLocation().getByteOffset() + 1;
         delivery.payloadLength = Math.toIntExact(end - delivery.payloadOffset);
+    }
+
+    /** Only the fields kept become Strings: the payload's other values are skipped without being decoded. */
+    private static String stringOrNull(JsonParser parser, JsonToken value) throws IOException {
+        return value == JsonToken.VALUE_STRING ? parser.getText() : null;
     }
 
     private static NotADeliveryException notADelivery() {

@@ -2,6 +2,7 @@ package io.quillspace.ingress.service;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quillspace.ingress.config.IngressConfig;
@@ -15,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The path of one Calendly delivery: size, media type, tenant, signature, shape, then publish. Each step refuses
@@ -33,6 +36,12 @@ public class WebhookIntake {
     private final JsonFactory json;
     private final MeterRegistry registry;
     private final Clock clock;
+    // Looked up once per series: building a meter's id and finding it in the registry costs more than the increment.
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<Outcome, Timer> timers = new ConcurrentHashMap<>();
+
+    private record CounterKey(String tenant, String event, Outcome outcome) {
+    }
 
     public WebhookIntake(IngressConfig config, SignatureVerifier verifier, DeliveryPublisher publisher,
                          ObjectMapper objectMapper, MeterRegistry registry, Clock clock) {
@@ -73,12 +82,13 @@ public class WebhookIntake {
     }
 
     private void record(Timer.Sample timing, String tenant, String event, Outcome outcome) {
-        registry.counter("calendly.webhooks", "tenant", tenant, "event", event, "outcome", outcome.tag()).increment();
-        timing.stop(Timer.builder("calendly.webhook.duration")
+        counters.computeIfAbsent(new CounterKey(tenant, event, outcome), key -> registry.counter("calendly.webhooks",
+                "tenant", key.tenant(), "event", key.event(), "outcome", key.outcome().tag())).increment();
+        timing.stop(timers.computeIfAbsent(outcome, key -> Timer.builder("calendly.webhook.duration")
                 .description("Verification and publishing of one Calendly delivery, until the answer")
-                .tag("outcome", outcome.tag())
+                .tag("outcome", key.tag())
                 .publishPercentileHistogram()
-                .register(registry));
+                .register(registry)));
     }
 
     private Uni<Outcome> publishIfActedOn(Verified verified) {
