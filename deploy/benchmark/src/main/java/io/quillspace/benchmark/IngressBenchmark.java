@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class IngressBenchmark {
 
+    private static final int WARM_UP_ROUNDS = 2;
+
     private static MultiMap jsonHeaders() {
         return MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json");
     }
@@ -79,15 +81,17 @@ public final class IngressBenchmark {
     }
 
     /**
-     * After a warm-up round of each, alternates (a) and (b) at the same rate, round by round, so that a stall of this shared machine lands in one
+     * After warm-up rounds of each, alternates (a) and (b) at the same rate, round by round, so that a stall of this shared machine lands in one
      * round of one path rather than deciding the comparison; the medians are compared.
      */
     private static void compareAtRate(LoadGenerator load, String label, double rate, LoadGenerator.Target signed,
                                       LoadGenerator.Target bare, int rounds, Duration each) {
-        // One unmeasured round of each at this rate first: after saturation the broker and the service recompile for
-        // the constant-rate mix (small producer batches, idle gaps); for seconds their compiler threads take a core.
-        load.constantRate(signed, rate, each);
-        load.constantRate(bare, rate, each);
+        // Unmeasured rounds at this rate first: after saturation the JVMs recompile for the constant-rate mix (small
+        // producer batches, idle gaps), and for a minute their C2 threads take a whole core in bursts of seconds.
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            load.constantRate(signed, rate, each);
+            load.constantRate(bare, rate, each);
+        }
         List<LoadGenerator.Result> full = new ArrayList<>();
         List<LoadGenerator.Result> baseline = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
