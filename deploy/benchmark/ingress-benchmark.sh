@@ -2,7 +2,7 @@
 # webhook-ingress: full signed path with the real broker vs a bare 202 endpoint in the same process.
 # Builds a variant of webhook-ingress with the baseline endpoint into target/benchmark-app (the normal build never
 # has it), starts the embedded broker in its own JVM, then the service, and prints throughput and p50/p99.
-# Knobs via BENCH_OPTS: -Dwarmup.seconds=90 -Dsaturation.seconds=20 -Dsettle.seconds=15 -Drounds=5 -Dconstant.seconds=20
+# Knobs via BENCH_OPTS: -Dwarmup.seconds=90 -Dsaturation.seconds=20 -Drounds=5 -Dconstant.seconds=20
 # -Din.flight=256 -Dconnections=256. BENCH_BROKER_DIR: where the broker keeps its log (default /dev/shm, see below).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,8 +18,7 @@ broker_jvm=(-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHea
 # The broker's log lives in memory by default. Sharing the service's two cores, a broker on disk flushes each rolled
 # 1 GB segment at once, and that fsync's writeback stalls the service under test for 100-600 ms: a cost of putting
 # the broker on the service's machine, which production does not do. BENCH_BROKER_DIR=/tmp measures it on disk.
-broker_dir="${BENCH_BROKER_DIR:-/dev/shm}"
-[[ -d "$broker_dir" ]] || broker_dir=/tmp
+broker_dir="${BENCH_BROKER_DIR:-$([[ -d /dev/shm ]] && echo /dev/shm || echo /tmp)}"
 broker_jvm+=("-Djava.io.tmpdir=$broker_dir")
 java "${broker_jvm[@]}" "${logging[@]}" -cp "$classpath" io.quillspace.benchmark.StandaloneKafkaBroker "$ready" \
   > deploy/benchmark/target/broker.log 2>&1 &

@@ -81,13 +81,14 @@ public final class IngressBenchmark {
     }
 
     /**
-     * After warm-up rounds of each, alternates (a) and (b) at the same rate, round by round, so that a stall of this shared machine lands in one
-     * round of one path rather than deciding the comparison; the medians are compared.
+     * After warm-up rounds of each, alternates (a) and (b) at the same rate, round by round, so that a stall of this
+     * shared machine lands in one round of one path rather than deciding the comparison; the medians are compared.
      */
     private static void compareAtRate(LoadGenerator load, String label, double rate, LoadGenerator.Target signed,
                                       LoadGenerator.Target bare, int rounds, Duration each) {
-        // Unmeasured rounds at this rate first: after saturation the JVMs recompile for the constant-rate mix (small
-        // producer batches, idle gaps), and for a minute their C2 threads take a whole core in bursts of seconds.
+        // Unmeasured rounds at this rate first. They drain whatever backlog saturation left in the service and broker,
+        // and after saturation the JVMs recompile for the constant-rate mix (small producer batches, idle gaps): for
+        // a minute their C2 threads take a whole core in bursts of seconds.
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             load.constantRate(signed, rate, each);
             load.constantRate(bare, rate, each);
@@ -115,7 +116,6 @@ public final class IngressBenchmark {
         Duration warmUp = Duration.ofSeconds(Long.getLong("warmup.seconds", 90));
         int inFlight = Integer.getInteger("in.flight", 256);
         int connections = Integer.getInteger("connections", 256);
-        Duration settle = Duration.ofSeconds(Long.getLong("settle.seconds", 15));
         int rounds = Integer.getInteger("rounds", 5);
         byte[] body = CalendlyFixtures.body("invitee.created.json");
 
@@ -141,8 +141,6 @@ public final class IngressBenchmark {
             System.out.printf("(b) bare 202, saturated:    %8.0f req/s  (%d failures)%n", bareMax.throughputPerSecond(), bareMax.failures());
             System.out.printf("throughput ratio a/b:       %8.2f   (target >= 0.50)%n",
                     fullMax.throughputPerSecond() / bareMax.throughputPerSecond());
-            // Latency is measured after a pause, not on whatever backlog saturation left in the service and broker.
-            Thread.sleep(settle.toMillis());
             // "p99 at half that rate", read both ways: half of (a)'s own throughput, and half of (b)'s (the stricter,
             // measured last because it may overload (a)).
             compareAtRate(load, "half of (a)", fullMax.throughputPerSecond() / 2, signed, bare, rounds, constant);
