@@ -8,9 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
  * Calendly's webhook endpoint. No JWT: the signature is the authentication. The body is taken as raw bytes because
@@ -27,25 +27,26 @@ public class CalendlyWebhookResource {
     }
 
     @POST
+    @ResponseStatus(202)
     @Operation(summary = "Receive a Calendly delivery for the default studio")
-    public Uni<Response> receiveForDefaultTenant(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                                 @HeaderParam(SignatureVerifier.HEADER) String signature,
-                                                 @RequestBody byte[] body) {
+    public Uni<Void> receiveForDefaultTenant(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                             @HeaderParam(SignatureVerifier.HEADER) String signature,
+                                             @RequestBody byte[] body) {
         return receive(null, contentType, signature, body);
     }
 
     @POST
+    @ResponseStatus(202)
     @Path("/{tenant}")
     @Operation(summary = "Receive a Calendly delivery for the studio named in the path")
-    public Uni<Response> receiveForTenant(@PathParam("tenant") String tenant,
-                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                          @HeaderParam(SignatureVerifier.HEADER) String signature,
-                                          @RequestBody byte[] body) {
+    public Uni<Void> receiveForTenant(@PathParam("tenant") String tenant,
+                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                      @HeaderParam(SignatureVerifier.HEADER) String signature,
+                                      @RequestBody byte[] body) {
         return receive(tenant, contentType, signature, body);
     }
 
-    private Uni<Response> receive(String tenant, String contentType, String signature, byte[] body) {
-        return intake.receive(new WebhookIntake.Delivery(tenant, contentType, signature, body == null ? new byte[0] : body))
-                .map(outcome -> Response.accepted().build());
+    private Uni<Void> receive(String tenant, String contentType, String signature, byte[] body) {
+        return intake.receive(new WebhookIntake.Delivery(tenant, contentType, signature, body == null ? new byte[0] : body));
     }
 }

@@ -57,8 +57,11 @@ public class WebhookIntake {
     public record Delivery(String tenantSlug, String contentType, String signatureHeader, byte[] body) {
     }
 
-    /** Completes with ACCEPTED or IGNORED, or fails with {@link DeliveryRejectedException}. */
-    public Uni<Outcome> receive(Delivery delivery) {
+    /**
+     * Completes, with no item, once the delivery is published (the broker acknowledged it) or ignored; fails with
+     * {@link DeliveryRejectedException} otherwise.
+     */
+    public Uni<Void> receive(Delivery delivery) {
         Timer.Sample timing = Timer.start(registry);
         String slug = delivery.tenantSlug() == null ? config.defaultTenant() : delivery.tenantSlug();
         // Unauthenticated callers choose the path: only configured studios become metric tags.
@@ -71,14 +74,26 @@ public class WebhookIntake {
             record(timing, tenantTag, "unknown", rejected.outcome());
             return Uni.createFrom().failure(rejected);
         }
-        return publishIfActedOn(verified)
-                .onFailure(e -> !(e instanceof DeliveryRejectedException)).transform(e -> {
-                    LOG.warnf("delivery %s not acknowledged by the broker: %s", verified.deliveryId(), e.toString());
-                    return new DeliveryRejectedException(Outcome.UNAVAILABLE,
-                            "the event broker did not acknowledge the delivery; retry later");
-                })
-                .onItemOrFailure().invoke((outcome, failure) -> record(timing, tenantTag, verified.event(),
-                        failure instanceof DeliveryRejectedException rejected ? rejected.outcome() : outcome));
+        if (!config.actedOnEvents().contains(verified.event())) {
+            LOG.infof("ignored %s delivery %s: not an event this system acts on", verified.event(), verified.deliveryId());
+            record(timing, tenantTag, verified.event(), Outcome.IGNORED);
+            return Uni.createFrom().voidItem();
+        }
+        // One stage settles the answer, its log line and its metrics: Mutiny captures and restores the request's
+        // context around every stage's callback, which costs more than the work each would do.
+        return publisher.publish(verified.toRecord(clock.instant()))
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .onItemOrFailure().transformToUni((acknowledged, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("delivery %s not acknowledged by the broker: %s", verified.deliveryId(), failure.toString());
+                        record(timing, tenantTag, verified.event(), Outcome.UNAVAILABLE);
+                        return Uni.createFrom().failure(new DeliveryRejectedException(Outcome.UNAVAILABLE,
+                                "the event broker did not acknowledge the delivery; retry later"));
+                    }
+                    LOG.infof("accepted %s delivery %s", verified.event(), verified.deliveryId());
+                    record(timing, tenantTag, verified.event(), Outcome.ACCEPTED);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private void record(Timer.Sample timing, String tenant, String event, Outcome outcome) {
@@ -89,19 +104,6 @@ public class WebhookIntake {
                 .tag("outcome", key.tag())
                 .publishPercentileHistogram()
                 .register(registry)));
-    }
-
-    private Uni<Outcome> publishIfActedOn(Verified verified) {
-        if (!config.actedOnEvents().contains(verified.event())) {
-            LOG.infof("ignored %s delivery %s: not an event this system acts on", verified.event(), verified.deliveryId());
-            return Uni.createFrom().item(Outcome.IGNORED);
-        }
-        return publisher.publish(verified.toRecord(clock.instant()))
-                .ifNoItem().after(config.publishTimeout()).fail()
-                .map(acknowledged -> {
-                    LOG.infof("accepted %s delivery %s", verified.event(), verified.deliveryId());
-                    return Outcome.ACCEPTED;
-                });
     }
 
     /**
