@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # webhook-ingress: full signed path with the real broker vs a bare 202 endpoint in the same process.
 # Builds a variant of webhook-ingress with the baseline endpoint into target/benchmark-app (the normal build never
-# has it), starts the embedded broker in its own JVM, then the service, and prints throughput and p50/p99.
+# has it), starts the embedded broker in its own JVM, then the service, and prints throughput and p50/p99, with the
+# CPU that the service, the broker and the generator each spent per request.
 # Knobs via BENCH_OPTS: -Dwarmup.seconds=90 -Dsaturation.seconds=20 -Drounds=5 -Dconstant.seconds=20
-# -Din.flight=256 -Dconnections=256. BENCH_BROKER_DIR: where the broker keeps its log (default /dev/shm, see below).
+# -Din.flight=256 -Dconnections=256, and -Dalso.rate=<req/s> for one more comparison at a rate of your choice.
+# BENCH_BROKER_DIR: where the broker keeps its log (default /dev/shm, see below).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -q -DskipTests install
@@ -25,5 +27,5 @@ java "${broker_jvm[@]}" "${logging[@]}" -cp "$classpath" io.quillspace.benchmark
 broker=$!
 trap 'kill $broker 2>/dev/null; wait $broker 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do [[ -f "$ready" ]] && break; kill -0 $broker || { cat deploy/benchmark/target/broker.log; exit 1; }; sleep 1; done
-QUILLSPACE_KAFKA_BOOTSTRAP_SERVERS="$(cat "$ready")" java ${BENCH_OPTS:-} "${logging[@]}" -Dquillspace.root="$(pwd)" \
+QUILLSPACE_KAFKA_BOOTSTRAP_SERVERS="$(cat "$ready")" java ${BENCH_OPTS:-} "${logging[@]}" -Dquillspace.root="$(pwd)" -Dbenchmark.broker.pid=$broker \
   -cp "$classpath" io.quillspace.benchmark.IngressBenchmark

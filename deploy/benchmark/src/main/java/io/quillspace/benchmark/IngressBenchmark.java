@@ -15,10 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * webhook-ingress under load, in one run on one machine: (a) signed Calendly deliveries through the full path
@@ -56,21 +59,29 @@ public final class IngressBenchmark {
     }
 
     /** p50 and p99 of one path over several constant-rate rounds: every round, and the median of the rounds. */
-    private record Rounds(List<LoadGenerator.Result> results) {
+    private record Rounds(List<CpuMeter.Measured> rounds) {
         double medianP50() {
-            return median(results.stream().mapToDouble(LoadGenerator.Result::p50Millis).toArray());
+            return median(results().mapToDouble(LoadGenerator.Result::p50Millis).toArray());
         }
 
         double medianP99() {
-            return median(results.stream().mapToDouble(LoadGenerator.Result::p99Millis).toArray());
+            return median(results().mapToDouble(LoadGenerator.Result::p99Millis).toArray());
         }
 
         long failures() {
-            return results.stream().mapToLong(LoadGenerator.Result::failures).sum();
+            return results().mapToLong(LoadGenerator.Result::failures).sum();
         }
 
         String p99s() {
-            return results.stream().map(r -> String.format("%.2f", r.p99Millis())).collect(Collectors.joining(", "));
+            return results().map(r -> String.format("%.2f", r.p99Millis())).collect(Collectors.joining(", "));
+        }
+
+        String cpu() {
+            return CpuMeter.Measured.total(rounds).describe();
+        }
+
+        private Stream<LoadGenerator.Result> results() {
+            return rounds.stream().map(CpuMeter.Measured::result);
         }
 
         private static double median(double[] values) {
@@ -84,8 +95,8 @@ public final class IngressBenchmark {
      * After warm-up rounds of each, alternates (a) and (b) at the same rate, round by round, so that a stall of this
      * shared machine lands in one round of one path rather than deciding the comparison; the medians are compared.
      */
-    private static void compareAtRate(LoadGenerator load, String label, double rate, LoadGenerator.Target signed,
-                                      LoadGenerator.Target bare, int rounds, Duration each) {
+    private static void compareAtRate(LoadGenerator load, CpuMeter cpu, String label, double rate,
+                                      LoadGenerator.Target signed, LoadGenerator.Target bare, int rounds, Duration each) {
         // Unmeasured rounds at this rate first. They drain whatever backlog saturation left in the service and broker,
         // and after saturation the JVMs recompile for the constant-rate mix (small producer batches, idle gaps): for
         // a minute their C2 threads take a whole core in bursts of seconds.
@@ -93,11 +104,11 @@ public final class IngressBenchmark {
             load.constantRate(signed, rate, each);
             load.constantRate(bare, rate, each);
         }
-        List<LoadGenerator.Result> full = new ArrayList<>();
-        List<LoadGenerator.Result> baseline = new ArrayList<>();
+        List<CpuMeter.Measured> full = new ArrayList<>();
+        List<CpuMeter.Measured> baseline = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            full.add(load.constantRate(signed, rate, each));
-            baseline.add(load.constantRate(bare, rate, each));
+            full.add(cpu.measure(() -> load.constantRate(signed, rate, each)));
+            baseline.add(cpu.measure(() -> load.constantRate(bare, rate, each)));
         }
         Rounds a = new Rounds(full);
         Rounds b = new Rounds(baseline);
@@ -106,7 +117,21 @@ public final class IngressBenchmark {
                 a.medianP50(), a.medianP99(), a.failures(), a.p99s());
         System.out.printf("  (b) p50 %.2f ms p99 %.2f ms (%d failures; p99 per round: %s)%n",
                 b.medianP50(), b.medianP99(), b.failures(), b.p99s());
+        System.out.printf("  (a) %s%n", a.cpu());
+        System.out.printf("  (b) %s%n", b.cpu());
         System.out.printf("  p99 ratio a/b:            %8.2f   (target <= 3.00)%n", a.medianP99() / b.medianP99());
+    }
+
+    /** The service, the broker when ingress-benchmark.sh names its process, and this generator. */
+    private static Map<String, ProcessHandle> processes(Fleet fleet) {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        processes.put("service", fleet.process(FleetService.WEBHOOK_INGRESS));
+        Long broker = Long.getLong("benchmark.broker.pid");
+        if (broker != null) {
+            ProcessHandle.of(broker).ifPresent(process -> processes.put("broker", process));
+        }
+        processes.put("generator", ProcessHandle.current());
+        return processes;
     }
 
     public static void main(String[] args) throws Exception {
@@ -117,6 +142,7 @@ public final class IngressBenchmark {
         int inFlight = Integer.getInteger("in.flight", 256);
         int connections = Integer.getInteger("connections", 256);
         int rounds = Integer.getInteger("rounds", 5);
+        int alsoRate = Integer.getInteger("also.rate", 0);
         byte[] body = CalendlyFixtures.body("invitee.created.json");
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
@@ -133,18 +159,27 @@ public final class IngressBenchmark {
             load.saturate(signed, inFlight, warmUp);
             load.saturate(bare, inFlight, warmUp);
 
-            var fullMax = load.saturate(signed, inFlight, saturation);
-            var bareMax = load.saturate(bare, inFlight, saturation);
+            CpuMeter cpu = new CpuMeter(processes(fleet));
+            var fullMax = cpu.measure(() -> load.saturate(signed, inFlight, saturation));
+            var bareMax = cpu.measure(() -> load.saturate(bare, inFlight, saturation));
             System.out.printf("%nwebhook-ingress benchmark (%d in flight on %d connections for %d s)%n",
                     inFlight, connections, saturation.toSeconds());
-            System.out.printf("(a) full path, saturated:   %8.0f req/s  (%d failures)%n", fullMax.throughputPerSecond(), fullMax.failures());
-            System.out.printf("(b) bare 202, saturated:    %8.0f req/s  (%d failures)%n", bareMax.throughputPerSecond(), bareMax.failures());
-            System.out.printf("throughput ratio a/b:       %8.2f   (target >= 0.50)%n",
-                    fullMax.throughputPerSecond() / bareMax.throughputPerSecond());
+            double fullRate = fullMax.result().throughputPerSecond();
+            double bareRate = bareMax.result().throughputPerSecond();
+            System.out.printf("(a) full path, saturated:   %8.0f req/s  (%d failures)%n",
+                    fullRate, fullMax.result().failures());
+            System.out.printf("(b) bare 202, saturated:    %8.0f req/s  (%d failures)%n",
+                    bareRate, bareMax.result().failures());
+            System.out.printf("throughput ratio a/b:       %8.2f   (target >= 0.50)%n", fullRate / bareRate);
+            System.out.printf("  (a) %s%n  (b) %s%n", fullMax.usage().describe(), bareMax.usage().describe());
             // "p99 at half that rate", read both ways: half of (a)'s own throughput, and half of (b)'s (the stricter,
             // measured last because it may overload (a)).
-            compareAtRate(load, "half of (a)", fullMax.throughputPerSecond() / 2, signed, bare, rounds, constant);
-            compareAtRate(load, "half of (b)", bareMax.throughputPerSecond() / 2, signed, bare, rounds, constant);
+            compareAtRate(load, cpu, "half of (a)", fullRate / 2, signed, bare, rounds, constant);
+            if (alsoRate > 0) {
+                // A rate of the caller's choosing, e.g. one that leaves the shared cores headroom.
+                compareAtRate(load, cpu, "-Dalso.rate", alsoRate, signed, bare, rounds, constant);
+            }
+            compareAtRate(load, cpu, "half of (b)", bareRate / 2, signed, bare, rounds, constant);
         }
         System.exit(0);
     }

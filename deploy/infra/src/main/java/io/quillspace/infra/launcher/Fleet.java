@@ -159,6 +159,11 @@ public final class Fleet implements AutoCloseable {
         return logDirectory.resolve(service.module() + ".log");
     }
 
+    /** The running service's process (benchmarks read its CPU time). */
+    public ProcessHandle process(FleetService service) {
+        return processes.get(service).toHandle();
+    }
+
     /** Resident memory of each service process in KiB, read from /proc (Linux). */
     public Map<FleetService, Long> residentKib() {
         Map<FleetService, Long> rss = new EnumMap<>(FleetService.class);
