@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quillspace.infra.FleetService;
+import io.quillspace.infra.launcher.Fleet;
 import io.quillspace.shared.events.Topics;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +36,13 @@ class KubernetesManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
 
-    /**
-     * Settings the manifests may set that no application.properties names: credentials, which are never in a file,
-     * and the base image's heap sizing.
-     */
-    private static final Set<String> SET_ONLY_BY_DEPLOYMENT = Set.of("JAVA_MAX_MEM_RATIO",
-            "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_PASSWORD", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD");
+    /** Settings that no application.properties names because the base image's run-java.sh reads them: the JVM's. */
+    private static final Set<String> READ_BY_THE_IMAGE =
+            Set.of("JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS", "GC_MAX_HEAP_FREE_RATIO");
+
+    /** Credentials: never in a file, so no application.properties names them either. */
+    private static final Set<String> CREDENTIALS = Set.of("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_PASSWORD",
+            "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD");
 
     @Test
     void everyServiceIsDeployedFromTheBase() throws IOException {
@@ -86,18 +88,43 @@ class KubernetesManifestsTest {
                     fail(service.module() + " reads ConfigMap " + name + ", which config.yaml does not define");
                 }
                 configMap.get("data").fieldNames().forEachRemaining(variable -> {
-                    if (!read.contains(variable)) {
+                    if (!read.contains(variable) && !READ_BY_THE_IMAGE.contains(variable)) {
                         unknown.add(name + "/" + variable);
                     }
                 });
             }
             for (JsonNode variable : container.path("env")) {
                 String name = variable.get("name").asText();
-                if (!read.contains(name) && !SET_ONLY_BY_DEPLOYMENT.contains(name)) {
+                if (!read.contains(name) && !READ_BY_THE_IMAGE.contains(name) && !CREDENTIALS.contains(name)) {
                     unknown.add(name);
                 }
             }
             assertEquals(List.of(), unknown, service.module() + " is given settings its application.properties does not name");
+        }
+    }
+
+    /**
+     * Production runs what the local fleet and the benchmarks measure: G1 on a fixed heap of {@link Fleet#HEAP_MIB},
+     * not the image's footprint-tuned ParallelGC, which shrinks the heap until full GCs stall webhook-ingress.
+     */
+    @Test
+    void everyServiceRunsG1OnTheFixedHeapTheLocalFleetRuns() throws IOException {
+        JsonNode jvm = byName(K8S.resolve("config.yaml"), "ConfigMap").get("quillspace-jvm").get("data");
+        int heapPercent = jvm.get("JAVA_MAX_MEM_RATIO").asInt();
+        assertEquals(List.of("-XX:+UseG1GC", "-XX:InitialRAMPercentage=" + heapPercent),
+                List.of(jvm.get("GC_CONTAINER_OPTIONS").asText().split(" ")), "initial heap = maximum heap, G1");
+        assertEquals("100", jvm.get("GC_MAX_HEAP_FREE_RATIO").asText(),
+                "the heap is never shrunk below its initial size");
+        for (FleetService service : FleetService.values()) {
+            JsonNode container = container(service);
+            List<String> configMaps = new ArrayList<>();
+            container.path("envFrom").forEach(source -> configMaps.add(source.at("/configMapRef/name").asText()));
+            assertTrue(configMaps.contains("quillspace-jvm"),
+                    service.module() + " does not read ConfigMap quillspace-jvm");
+            String limit = container.at("/resources/limits/memory").asText();
+            assertTrue(limit.endsWith("Mi"), service.module() + " memory limit in MiB: " + limit);
+            int limitMib = Integer.parseInt(limit.substring(0, limit.length() - 2));
+            assertEquals(Fleet.HEAP_MIB, limitMib * heapPercent / 100, service.module() + " heap in MiB");
         }
     }
 

@@ -33,6 +33,16 @@ public final class Fleet implements AutoCloseable {
     /** The studio the local fleet serves on {@code POST /webhooks/calendly}. */
     public static final UUID DEMO_TENANT = UUID.fromString("3f2b8c1e-5d4a-4c7b-9e61-2a7d0c9b4f10");
 
+    /** Each service's heap: half the memory limit the Kubernetes Deployments give it (512 MiB). */
+    public static final int HEAP_MIB = 256;
+
+    /**
+     * The JVM that k8s/config.yaml (ConfigMap quillspace-jvm) gives every service in production, G1 on a fixed heap,
+     * rather than what this host's ergonomics would choose (the serial collector below two cores or 1792 MB).
+     */
+    private static final List<String> JVM_OPTIONS =
+            List.of("-XX:+UseG1GC", "-Xms" + HEAP_MIB + "m", "-Xmx" + HEAP_MIB + "m");
+
     private final Map<FleetService, Process> processes = new EnumMap<>(FleetService.class);
     private final Map<FleetService, Integer> ports = new EnumMap<>(FleetService.class);
     private final Path logDirectory;
@@ -82,7 +92,8 @@ public final class Fleet implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(JVM_OPTIONS);
         Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("quarkus.otel.sdk.disabled", "true");
