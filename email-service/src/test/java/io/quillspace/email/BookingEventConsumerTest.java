@@ -1,6 +1,5 @@
 package io.quillspace.email;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
@@ -8,7 +7,6 @@ import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.Topics;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,9 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class BookingEventConsumerTest {
-
-    @Inject
-    ObjectMapper objectMapper;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -85,6 +80,58 @@ class BookingEventConsumerTest {
     }
 
     @Test
+    void bookingCanceledCancelsTheBookingsPendingEmailsSoNoneIsSent() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID booking = UUID.randomUUID();
+        String recipient = "canceled-" + UUID.randomUUID() + "@example.org";
+        UUID job = pendingJob(tenant, booking, recipient);
+
+        send(new BookingEventV1.Canceled(UUID.randomUUID(), tenant, booking, 2, UUID.randomUUID(), recipient,
+                "Maria Lopez", "Manuscript consultation (45 min)", Instant.parse("2026-03-14T09:00:00Z"),
+                Instant.parse("2026-03-14T09:45:00Z"), "Europe/Madrid", "Maria Lopez", "Family emergency", "invitee",
+                Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED".equals(statusOf(tenant, job)));
+        DatabaseProbe.asMigrationOwner().execute("update email_jobs set scheduled_for = now() - interval '1 minute'"
+                + " where id = '" + job + "'");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> messagesTo(recipient).isEmpty());
+        assertEquals("CANCELLED", statusOf(tenant, job));
+    }
+
+    @Test
+    void bookingRescheduledCancelsTheOldBookingsPendingEmails() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID oldBooking = UUID.randomUUID();
+        UUID job = pendingJob(tenant, oldBooking, "moved-" + UUID.randomUUID() + "@example.org");
+
+        send(new BookingEventV1.Rescheduled(UUID.randomUUID(), tenant, oldBooking, 2, UUID.randomUUID(),
+                UUID.randomUUID(), "tom@example.org", "Tom Okafor", "Tom Okafor", null, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED".equals(statusOf(tenant, job)));
+    }
+
+    @Test
+    void noShowEventsAreAcknowledgedAsDeliberatelyIgnoredAndCounted() throws Exception {
+        double before = ignoredCount();
+        UUID tenant = UUID.randomUUID();
+        UUID booking = UUID.randomUUID();
+
+        send(new BookingEventV1.NoShowMarked(UUID.randomUUID(), tenant, booking, 2, UUID.randomUUID(), Instant.now()));
+        send(new BookingEventV1.NoShowCleared(UUID.randomUUID(), tenant, booking, 3, UUID.randomUUID(), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ignoredCount() >= before + 2);
+    }
+
+    private static double ignoredCount() {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("quillspace_consumer_records_total{")
+                        && line.contains("channel=\"booking-events.v1\"") && line.contains("outcome=\"ignored\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void unreadableRecordGoesToTheDeadLetterTopicWithItsReason() {
         try (TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.BOOKING_EVENTS))) {
             String key = "poison-" + UUID.randomUUID();
@@ -128,16 +175,36 @@ class BookingEventConsumerTest {
     }
 
     private static BookingEventV1.Created created(UUID tenant, String recipient) {
-        return new BookingEventV1.Created(UUID.randomUUID(), tenant, UUID.randomUUID(), UUID.randomUUID(),
+        return new BookingEventV1.Created(UUID.randomUUID(), tenant, UUID.randomUUID(), 1, UUID.randomUUID(),
                 recipient, "Maria Lopez", "Manuscript consultation (45 min)",
                 Instant.parse("2026-03-14T09:00:00Z"), Instant.parse("2026-03-14T09:45:00Z"), "Europe/Madrid",
-                "https://calendly.com/cancellations/INV1AAAA", "https://calendly.com/reschedulings/INV1AAAA",
+                new BookingEventV1.MeetingLocation("zoom", null, "https://zoom.us/j/123"),
+                "https://calendly.com/cancellations/INV1AAAA", "https://calendly.com/reschedulings/INV1AAAA", null,
                 Instant.now());
     }
 
-    private void send(BookingEventV1.Created event) throws Exception {
+    private void send(BookingEventV1 event) throws Exception {
         producer.send(new ProducerRecord<>(Topics.BOOKING_EVENTS, event.bookingId().toString(),
-                objectMapper.writerFor(BookingEventV1.class).writeValueAsBytes(event))).get();
+                BookingEventV1.encode(event).getBytes(StandardCharsets.UTF_8))).get();
+    }
+
+    /** A job of the booking that is not due yet, as a reminder would be. */
+    private static UUID pendingJob(UUID tenant, UUID booking, String recipient) {
+        UUID job = UUID.randomUUID();
+        DatabaseProbe.asRuntimeRole().updateAs(tenant.toString(), "", "service", """
+                        insert into email_jobs (id, tenant_id, booking_id, user_id, kind, status, recipient, context,
+                                                scheduled_for)
+                        values (?, ?, ?, ?, 'CONFIRMATION', 'PENDING', ?,
+                                '{"inviteeTimeZone": "Europe/Madrid", "startTime": "2026-03-14T09:00:00Z",
+                                  "endTime": "2026-03-14T09:45:00Z"}'::jsonb,
+                                now() + interval '1 hour')""",
+                job, tenant, booking, UUID.randomUUID(), recipient);
+        return job;
+    }
+
+    private static String statusOf(UUID tenant, UUID job) {
+        return (String) DatabaseProbe.asRuntimeRole()
+                .queryAs(tenant, null, "service", "select status from email_jobs where id = ?", job).get(0).get("status");
     }
 
     private static List<MimeMessage> awaitMessagesTo(String recipient, int count) {

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,16 @@ import java.util.UUID;
 @Table(name = "consultation_bookings")
 public class Booking extends PanacheEntityBase {
 
-    public enum Status { SCHEDULED }
+    /** Where a booking stands at Calendly. CANCELED and RESCHEDULED are final. */
+    public enum Status { SCHEDULED, CANCELED, RESCHEDULED }
+
+    /** Where the meeting takes place, as Calendly gave it (see {@code BookingEventV1.MeetingLocation}). */
+    public record Location(String type, String location, String joinUrl) {
+    }
+
+    /** The UTM parameters of the link the client booked through. */
+    public record Tracking(String utmCampaign, String utmSource, String utmMedium, String utmContent, String utmTerm) {
+    }
 
     /** One answer of Calendly's intake form. */
     public record IntakeAnswer(String question, String answer, int position) {
@@ -76,6 +86,57 @@ public class Booking extends PanacheEntityBase {
     @Column(name = "calendly_updated_at")
     public Instant calendlyUpdatedAt;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Location location;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Tracking tracking;
+
+    /** Who canceled, as Calendly names them; with {@link #cancelerType} and {@link #cancelReason}, set once canceled. */
+    @Column(name = "canceled_by")
+    public String canceledBy;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    /** {@code invitee} or {@code host}. */
+    @Column(name = "canceler_type")
+    public String cancelerType;
+
+    @Column(name = "canceled_at")
+    public Instant canceledAt;
+
+    /** The booking this one replaced, when it is the new half of a reschedule. */
+    @Column(name = "rescheduled_from_booking_id")
+    public UUID rescheduledFromBookingId;
+
+    /** The booking that replaced this one, once it is RESCHEDULED. */
+    @Column(name = "rescheduled_to_booking_id")
+    public UUID rescheduledToBookingId;
+
+    @Column(name = "no_show", nullable = false)
+    public boolean noShow;
+
+    /** Sequence number of the last event emitted for this booking; the next one gets this plus one. */
+    @Column(name = "event_sequence", nullable = false)
+    public long eventSequence;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /**
+     * A booking's id, derived from its tenant and Calendly invitee URI: either half of a reschedule can name the other
+     * half's booking before that one arrives.
+     */
+    public static UUID idFor(UUID tenantId, String inviteeUri) {
+        return UUID.nameUUIDFromBytes(("booking:" + tenantId + ":" + inviteeUri).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The next number of this booking's event sequence, taken. */
+    public long nextEventSequence() {
+        return ++eventSequence;
+    }
 }

@@ -45,7 +45,7 @@ public class ConsultationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One consultation, if visible to the caller")
+    @Operation(summary = "One consultation with its history, if visible to the caller")
     public Uni<ConsultationView> get(@PathParam("id") UUID id) {
         return bookings.findVisible(identity.tenantContext(), id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("no consultation " + id))

@@ -1,17 +1,22 @@
 package io.quillspace.booking.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import io.quillspace.booking.entity.Booking;
-import io.quillspace.booking.entity.OutboxEvent;
-import io.quillspace.booking.messaging.InviteePayload;
+import io.quillspace.booking.entity.BookingHistoryEntry;
+import io.quillspace.booking.mapping.BookingEvents;
+import io.quillspace.booking.mapping.BookingMapper;
+import io.quillspace.booking.mapping.CalendlyChange;
+import io.quillspace.booking.mapping.CalendlyChanges;
+import io.quillspace.booking.repository.BookingHistoryRepository;
 import io.quillspace.booking.repository.BookingRepository;
+import io.quillspace.booking.repository.DeliveryLogRepository;
+import io.quillspace.booking.repository.NoShowRepository;
 import io.quillspace.booking.repository.UserRepository;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
-import io.quillspace.shared.events.Topics;
-import io.quillspace.shared.messaging.UnprocessableEventException;
+import io.quillspace.shared.messaging.FailureClassifier;
+import io.quillspace.shared.messaging.RecordOutcome;
+import io.quillspace.shared.outbox.Outbox;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -19,43 +24,182 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Applies verified Calendly deliveries to the tenant's bookings and records the resulting events in the outbox. */
+/**
+ * Applies verified Calendly deliveries to the tenant's bookings: each in one transaction that checks the delivery log
+ * (a redelivery changes nothing), makes the lifecycle step ({@link BookingLifecycle}), appends it to the booking's
+ * history and raises its event into the outbox.
+ */
 @ApplicationScoped
 public class BookingService {
 
     private static final Logger LOG = Logger.getLogger(BookingService.class);
-    static final String INVITEE_CREATED = "invitee.created";
 
+    /**
+     * How the delivery consumer tells permanent from transient failures: the unique keys that a concurrent duplicate
+     * of a delivery may hit are retried (the retry finds the duplicate), every other constraint violation is permanent.
+     */
+    public static final FailureClassifier FAILURES = new FailureClassifier(Set.of(DeliveryLogRepository.UNIQUE_DELIVERY,
+            NoShowRepository.UNIQUE_MARK, "bookings_invitee_per_tenant", "consultation_bookings_pkey",
+            "users_email_per_tenant"));
+
+    private final CalendlyChanges changes;
     private final BookingRepository bookings;
+    private final BookingHistoryRepository history;
     private final UserRepository users;
-    private final ObjectMapper objectMapper;
+    private final DeliveryLogRepository deliveryLog;
+    private final NoShowRepository noShows;
 
-    public BookingService(BookingRepository bookings, UserRepository users, ObjectMapper objectMapper) {
+    public BookingService(CalendlyChanges changes, BookingRepository bookings, BookingHistoryRepository history,
+                          UserRepository users, DeliveryLogRepository deliveryLog, NoShowRepository noShows) {
+        this.changes = changes;
         this.bookings = bookings;
+        this.history = history;
         this.users = users;
-        this.objectMapper = objectMapper;
+        this.deliveryLog = deliveryLog;
+        this.noShows = noShows;
     }
 
-    /** Completes when the delivery's effects (or the decision to skip it) are committed. */
-    public Uni<Void> apply(CalendlyDeliveryV1 delivery) {
-        if (!INVITEE_CREATED.equals(delivery.event())) {
-            LOG.infof("delivery %s: %s is not handled by booking-service yet", delivery.deliveryId(), delivery.event());
-            return Uni.createFrom().voidItem();
+    /** Completes with what became of the delivery once its effects (or the decision to skip it) are committed. */
+    public Uni<RecordOutcome> apply(CalendlyDeliveryV1 delivery) {
+        CalendlyChange change = changes.read(delivery);
+        CalendlyChange.Source source = change.source();
+        return TenantTransactions.inTenant(TenantContext.service(source.tenantId()),
+                () -> TenantTransactions.registerTenant(source.tenantId())
+                        .chain(() -> deliveryLog.isProcessed(source.deliveryId()))
+                        .chain(processed -> processed
+                                ? Uni.createFrom().item(RecordOutcome.DUPLICATE)
+                                : applyChange(change).call(outcome -> deliveryLog.record(source.tenantId(),
+                                        source.deliveryId(), source.event(), outcome))))
+                .invoke(outcome -> LOG.infof("%s delivery %s for tenant %s: %s", source.event(), source.deliveryId(),
+                        source.tenantId(), outcome.tag()));
+    }
+
+    private Uni<RecordOutcome> applyChange(CalendlyChange change) {
+        if (change instanceof CalendlyChange.Booked booked) {
+            return booked(booked);
         }
-        return Uni.createFrom().item(() -> parse(delivery)).chain(invitee -> TenantTransactions.inTenant(TenantContext.service(delivery.tenantId()),
-                () -> TenantTransactions.registerTenant(delivery.tenantId())
-                        .chain(() -> bookings.findByInviteeUri(invitee.uri()))
-                        .chain(existing -> {
-                            if (existing != null) {
-                                LOG.infof("delivery %s: booking %s exists, redelivery ignored", delivery.deliveryId(), existing.id);
-                                return Uni.createFrom().voidItem();
+        if (change instanceof CalendlyChange.Canceled canceled) {
+            return canceled(canceled);
+        }
+        return noShow((CalendlyChange.NoShow) change);
+    }
+
+    private Uni<RecordOutcome> booked(CalendlyChange.Booked change) {
+        CalendlyChange.Invitee invitee = change.invitee();
+        return bookings.lockByInviteeUri(invitee.uri()).chain(existing -> BookingLifecycle
+                .onBooked(existing == null ? null : existing.status)
+                .map(step -> create(change.source(), invitee, step, null, null)
+                        .chain(booking -> noShows.isMarked(invitee.uri()).chain(marked -> marked
+                                ? setNoShow(booking, true, change.source())
+                                : Uni.createFrom().voidItem()))
+                        .replaceWith(RecordOutcome.APPLIED))
+                .orElseGet(() -> Uni.createFrom().item(RecordOutcome.STALE)));
+    }
+
+    private Uni<RecordOutcome> canceled(CalendlyChange.Canceled change) {
+        CalendlyChange.Invitee invitee = change.invitee();
+        CalendlyChange.Source source = change.source();
+        return bookings.lockByInviteeUri(invitee.uri()).chain(existing -> BookingLifecycle
+                .onCanceled(existing == null ? null : existing.status,
+                        existing == null ? null : existing.calendlyUpdatedAt, source.updatedAt(), change.rescheduled())
+                .map(step -> (change.rescheduled()
+                        ? bookings.idOfInvitee(source.tenantId(), change.newInviteeUri())
+                        : Uni.createFrom().<UUID>nullItem())
+                        .chain(replacement -> existing == null
+                                ? create(source, invitee, step, change.cancellation(), replacement).replaceWithVoid()
+                                : cancel(existing, source, invitee, step, change.cancellation(), replacement))
+                        .replaceWith(RecordOutcome.APPLIED))
+                .orElseGet(() -> Uni.createFrom().item(RecordOutcome.STALE)));
+    }
+
+    private Uni<RecordOutcome> noShow(CalendlyChange.NoShow change) {
+        CalendlyChange.Source source = change.source();
+        Uni<Boolean> recorded = change.marked()
+                ? noShows.mark(source.tenantId(), change.noShowUri(), change.inviteeUri(), source.updatedAt())
+                : noShows.clear(source.tenantId(), change.noShowUri(), change.inviteeUri());
+        return recorded.chain(fresh -> !fresh
+                ? Uni.createFrom().item(RecordOutcome.STALE)
+                // Applied even while the booking is unknown: its creation reads the marks.
+                : bookings.lockByInviteeUri(change.inviteeUri()).chain(booking -> booking == null
+                        ? Uni.createFrom().voidItem()
+                        : noShows.isMarked(change.inviteeUri()).chain(marked -> setNoShow(booking, marked, source)))
+                .replaceWith(RecordOutcome.APPLIED));
+    }
+
+    /** Creates the invitee's booking in the step's status, with its history entry and event. */
+    private Uni<Booking> create(CalendlyChange.Source source, CalendlyChange.Invitee invitee, BookingLifecycle.Step step,
+                                CalendlyChange.Cancellation cancellation, UUID replacement) {
+        Instant now = Instant.now();
+        return (invitee.oldInviteeUri() == null
+                ? Uni.createFrom().<UUID>nullItem()
+                : bookings.idOfInvitee(source.tenantId(), invitee.oldInviteeUri()))
+                .chain(replaced -> users.findOrCreate(source.tenantId(), invitee.email(), invitee.name())
+                        .chain(user -> {
+                            Booking booking = BookingMapper.newBooking(source.tenantId(), user.id, invitee, step.to(), now);
+                            booking.rescheduledFromBookingId = replaced;
+                            if (cancellation != null) {
+                                recordCancellation(booking, cancellation, replacement);
                             }
-                            return createBooking(delivery, invitee);
-                        })));
+                            booking.calendlyUpdatedAt = source.updatedAt();
+                            // Flushed now: the history entry that follows references it.
+                            return booking.<Booking>persistAndFlush()
+                                    .call(persisted -> record(persisted, step, source, invitee, cancellation, now));
+                        }));
+    }
+
+    private Uni<Void> cancel(Booking booking, CalendlyChange.Source source, CalendlyChange.Invitee invitee,
+                             BookingLifecycle.Step step, CalendlyChange.Cancellation cancellation, UUID replacement) {
+        Instant now = Instant.now();
+        booking.status = step.to();
+        recordCancellation(booking, cancellation, replacement);
+        booking.calendlyUpdatedAt = latest(booking.calendlyUpdatedAt, source.updatedAt());
+        booking.updatedAt = now;
+        return record(booking, step, source, invitee, cancellation, now);
+    }
+
+    private static void recordCancellation(Booking booking, CalendlyChange.Cancellation cancellation, UUID replacement) {
+        booking.canceledBy = cancellation.canceledBy();
+        booking.cancelReason = cancellation.reason();
+        booking.cancelerType = cancellation.cancelerType();
+        booking.canceledAt = cancellation.canceledAt();
+        booking.rescheduledToBookingId = replacement;
+    }
+
+    /** Appends the step to the booking's history and raises its event. */
+    private Uni<Void> record(Booking booking, BookingLifecycle.Step step, CalendlyChange.Source source,
+                             CalendlyChange.Invitee invitee, CalendlyChange.Cancellation cancellation, Instant now) {
+        Instant occurredAt = source.updatedAt() == null ? now : source.updatedAt();
+        BookingEventV1 event = switch (step.change()) {
+            case CREATED -> BookingEvents.created(booking, invitee, occurredAt);
+            case CANCELED -> BookingEvents.canceled(booking, invitee, occurredAt);
+            case RESCHEDULED -> BookingEvents.rescheduled(booking, invitee, occurredAt);
+            case NO_SHOW_MARKED, NO_SHOW_CLEARED -> throw new IllegalStateException("not a status step: " + step);
+        };
+        BookingHistoryEntry entry = cancellation == null
+                ? BookingMapper.historyEntry(booking, step.from(), step.change(), source, invitee.name(), "invitee", null, now)
+                : BookingMapper.historyEntry(booking, step.from(), step.change(), source, cancellation.canceledBy(),
+                        cancellation.cancelerType(), cancellation.reason(), now);
+        return history.persist(entry).chain(() -> Outbox.append(BookingEvents.outboxMessage(event)));
+    }
+
+    private Uni<Void> setNoShow(Booking booking, boolean marked, CalendlyChange.Source source) {
+        return BookingLifecycle.onNoShow(booking.noShow, marked).map(change -> {
+            Instant now = Instant.now();
+            booking.noShow = marked;
+            booking.updatedAt = now;
+            BookingEventV1 event = BookingEvents.noShow(booking, source.updatedAt() == null ? now : source.updatedAt());
+            return history.persist(BookingMapper.historyEntry(booking, booking.status, change, source, null, "host",
+                            null, now))
+                    .chain(() -> Outbox.append(BookingEvents.outboxMessage(event)));
+        }).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    private static Instant latest(Instant stored, Instant delivered) {
+        return stored == null || (delivered != null && delivered.isAfter(stored)) ? delivered : stored;
     }
 
     /**
@@ -67,89 +211,14 @@ public class BookingService {
                 () -> bookings.find("tenantId", Sort.by("startTime").and("id"), caller.tenantId()).page(page, size).list());
     }
 
-    /** The booking if the caller may see it, else null (also for another tenant's id). */
-    public Uni<Booking> findVisible(TenantContext caller, UUID id) {
-        return TenantTransactions.inTenant(caller, () -> bookings.findById(id));
+    /** A booking with its history, as the caller may see it. */
+    public record BookingWithHistory(Booking booking, List<BookingHistoryEntry> history) {
     }
 
-    private Uni<Void> createBooking(CalendlyDeliveryV1 delivery, InviteePayload invitee) {
-        return users.findOrCreate(delivery.tenantId(), invitee.email(), invitee.name())
-                .chain(user -> {
-                    Booking booking = newBooking(delivery, invitee, user.id);
-                    OutboxEvent event = outboxEvent(created(booking, invitee, delivery.receivedAt()));
-                    return booking.<Booking>persist().chain(() -> event.persist())
-                            .invoke(() -> LOG.infof("delivery %s: booking %s created", delivery.deliveryId(), booking.id));
-                })
-                .replaceWithVoid();
-    }
-
-    private InviteePayload parse(CalendlyDeliveryV1 delivery) {
-        InviteePayload invitee;
-        try {
-            invitee = objectMapper.treeToValue(delivery.payload(), InviteePayload.class);
-        } catch (JsonProcessingException e) {
-            throw new UnprocessableEventException("payload of " + delivery.event() + " is malformed: " + e.getOriginalMessage(), e);
-        }
-        if (invitee.uri() == null || invitee.email() == null || invitee.scheduledEvent() == null
-                || invitee.scheduledEvent().uri() == null || invitee.scheduledEvent().startTime() == null
-                || invitee.scheduledEvent().endTime() == null) {
-            throw new UnprocessableEventException(
-                    "payload of " + delivery.event() + " lacks uri, email or scheduled_event uri/start_time/end_time");
-        }
-        return invitee;
-    }
-
-    private static Booking newBooking(CalendlyDeliveryV1 delivery, InviteePayload invitee, UUID userId) {
-        Booking booking = new Booking();
-        booking.id = UUID.randomUUID();
-        booking.tenantId = delivery.tenantId();
-        booking.userId = userId;
-        booking.inviteeUri = invitee.uri();
-        booking.eventUri = invitee.scheduledEvent().uri();
-        booking.eventName = invitee.scheduledEvent().name();
-        booking.status = Booking.Status.SCHEDULED;
-        booking.startTime = invitee.scheduledEvent().startTime();
-        booking.endTime = invitee.scheduledEvent().endTime();
-        booking.inviteeTimeZone = validZone(invitee.timezone());
-        booking.intake = new Booking.Intake(invitee.questionsAndAnswers() == null ? List.of()
-                : invitee.questionsAndAnswers().stream()
-                        .map(qa -> new Booking.IntakeAnswer(qa.question(), qa.answer(), qa.position()))
-                        .toList());
-        booking.cancelUrl = invitee.cancelUrl();
-        booking.rescheduleUrl = invitee.rescheduleUrl();
-        booking.calendlyUpdatedAt = invitee.updatedAt();
-        booking.createdAt = Instant.now();
-        return booking;
-    }
-
-    /** The invitee's zone if Calendly sent a valid one; UTC otherwise, so a bad zone never blocks a booking. */
-    private static String validZone(String zone) {
-        try {
-            return zone == null ? "UTC" : ZoneId.of(zone).getId();
-        } catch (java.time.DateTimeException e) {
-            return "UTC";
-        }
-    }
-
-    private static BookingEventV1.Created created(Booking booking, InviteePayload invitee, Instant occurredAt) {
-        return new BookingEventV1.Created(UUID.randomUUID(), booking.tenantId, booking.id, booking.userId,
-                invitee.email(), invitee.name(), booking.eventName, booking.startTime, booking.endTime,
-                booking.inviteeTimeZone, booking.cancelUrl, booking.rescheduleUrl, occurredAt);
-    }
-
-    private OutboxEvent outboxEvent(BookingEventV1.Created event) {
-        OutboxEvent outbox = new OutboxEvent();
-        outbox.id = event.eventId();
-        outbox.tenantId = event.tenantId();
-        outbox.topic = Topics.BOOKING_EVENTS;
-        outbox.recordKey = event.bookingId().toString();
-        outbox.eventType = BookingEventV1.Created.TYPE;
-        try {
-            outbox.payload = objectMapper.writerFor(BookingEventV1.class).writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + event.getClass().getSimpleName(), e);
-        }
-        outbox.createdAt = Instant.now();
-        return outbox;
+    /** The booking and its history if the caller may see it, else null (also for another tenant's id). */
+    public Uni<BookingWithHistory> findVisible(TenantContext caller, UUID id) {
+        return TenantTransactions.inTenant(caller, () -> bookings.findById(id).chain(booking -> booking == null
+                ? Uni.createFrom().nullItem()
+                : history.ofBooking(id).map(entries -> new BookingWithHistory(booking, entries))));
     }
 }

@@ -20,7 +20,8 @@ public class EmailJob extends PanacheEntityBase {
 
     public enum Kind { CONFIRMATION }
 
-    public enum Status { PENDING, SENT, FAILED }
+    /** CANCELLED: the booking was canceled or moved before the email went out; it is never sent. */
+    public enum Status { PENDING, SENT, FAILED, CANCELLED }
 
     /** What the templates show, captured from the booking event. */
     public record MeetingContext(String inviteeName, String eventName, Instant startTime, Instant endTime,

@@ -1,46 +1,41 @@
 package io.quillspace.email.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.Topics;
-import io.quillspace.shared.messaging.ConsumerRetries;
-import io.quillspace.shared.messaging.UnprocessableEventException;
+import io.quillspace.shared.messaging.FailureClassifier;
+import io.quillspace.shared.messaging.RecordProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.io.IOException;
+import java.util.Set;
 
 /**
- * Consumes booking events and schedules their emails. Acknowledged after the job is committed; transient failures are
- * retried (see {@link ConsumerRetries}), a record that cannot be read goes to {@code booking-events.v1.dlq} with the reason. Values arrive as bytes
- * so that a poison record reaches the dead-letter topic intact instead of stalling the consumer in the deserializer.
+ * Consumes booking events into email jobs. A record is acknowledged only once its jobs are committed; a transient
+ * failure is retried, a record that cannot be read or applied goes to {@code booking-events.v1.dlq} with the reason
+ * (see {@link RecordProcessor}). Values arrive as bytes so that a poison record reaches the dead-letter topic intact
+ * instead of stalling the consumer in the deserializer.
  */
 @ApplicationScoped
 public class BookingEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(BookingEventConsumer.class);
+    /** A concurrent duplicate of an event may hit the one-job-per-kind key; its retry then finds the job. */
+    private static final FailureClassifier FAILURES = new FailureClassifier(Set.of("email_job_per_booking_kind"));
 
     private final EmailJobService jobs;
-    private final ObjectMapper objectMapper;
+    private final RecordProcessor<BookingEventV1> processor;
 
-    public BookingEventConsumer(EmailJobService jobs, ObjectMapper objectMapper) {
+    public BookingEventConsumer(EmailJobService jobs, MeterRegistry registry) {
         this.jobs = jobs;
-        this.objectMapper = objectMapper;
+        this.processor = new RecordProcessor<>(Topics.BOOKING_EVENTS, BookingEventV1::decode,
+                event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(), FAILURES,
+                registry);
     }
 
     @Incoming(Topics.BOOKING_EVENTS)
     public Uni<Void> consume(byte[] value) {
-        BookingEventV1 event;
-        try {
-            event = objectMapper.readValue(value, BookingEventV1.class);
-        } catch (IOException e) {
-            return Uni.createFrom().failure(new UnprocessableEventException("not a BookingEventV1: " + e.getMessage(), e));
-        }
-        return ConsumerRetries.retryTransient(() -> jobs.schedule(event)
-                        .onFailure().invoke(e -> LOG.warnf("booking event %s failed: %s", event.eventId(), e.toString())),
-                UnprocessableEventException.class::isInstance);
+        return processor.process(value, jobs::apply);
     }
 }

@@ -18,6 +18,12 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
         return count("bookingId = ?1 and kind = ?2", bookingId, kind).map(count -> count > 0);
     }
 
+    /** Cancels the booking's jobs that have not been sent; returns how many. */
+    public Uni<Integer> cancelPending(UUID bookingId) {
+        return update("status = ?1 where bookingId = ?2 and status = ?3", EmailJob.Status.CANCELLED, bookingId,
+                EmailJob.Status.PENDING);
+    }
+
     /** Ids of the bound tenant's due pending jobs, oldest first. */
     public Uni<List<UUID>> dueIds(Instant now, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""

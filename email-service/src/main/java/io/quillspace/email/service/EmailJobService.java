@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.repository.EmailJobRepository;
 import io.quillspace.shared.events.BookingEventV1;
+import io.quillspace.shared.messaging.RecordOutcome;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +27,19 @@ public class EmailJobService {
         this.jobs = jobs;
     }
 
-    public Uni<Void> schedule(BookingEventV1 event) {
+    /**
+     * Applies a booking event to the booking's jobs: a new booking gets its confirmation; a canceled or moved one loses
+     * every job not yet sent (the new booking of a reschedule gets its own from its {@code booking.created}). No-show
+     * marks do not change the emails yet: they are ignored, and counted as such.
+     */
+    public Uni<RecordOutcome> apply(BookingEventV1 event) {
         if (event instanceof BookingEventV1.Created created) {
             return scheduleConfirmation(created);
         }
-        throw new IllegalArgumentException("unknown booking event " + event.getClass().getName());
+        if (event instanceof BookingEventV1.Canceled || event instanceof BookingEventV1.Rescheduled) {
+            return cancelPending(event);
+        }
+        return Uni.createFrom().item(RecordOutcome.IGNORED);
     }
 
     /** The tenant's jobs, newest first. */
@@ -40,7 +49,7 @@ public class EmailJobService {
                         .page(page, size).list());
     }
 
-    private Uni<Void> scheduleConfirmation(BookingEventV1.Created created) {
+    private Uni<RecordOutcome> scheduleConfirmation(BookingEventV1.Created created) {
         return TenantTransactions.inTenant(TenantContext.service(created.tenantId()),
                 () -> TenantTransactions.registerTenant(created.tenantId())
                         .chain(() -> jobs.existsFor(created.bookingId(), EmailJob.Kind.CONFIRMATION))
@@ -48,13 +57,23 @@ public class EmailJobService {
                             if (exists) {
                                 LOG.infof("event %s: confirmation of booking %s already scheduled", created.eventId(),
                                         created.bookingId());
-                                return Uni.createFrom().voidItem();
+                                return Uni.createFrom().item(RecordOutcome.DUPLICATE);
                             }
                             return confirmationJob(created).persist()
                                     .invoke(job -> LOG.infof("event %s: confirmation of booking %s scheduled",
                                             created.eventId(), created.bookingId()))
-                                    .replaceWithVoid();
+                                    .replaceWith(RecordOutcome.APPLIED);
                         }));
+    }
+
+    /** A canceled or moved booking: nothing still pending is sent (the dispatcher sends PENDING jobs only). */
+    private Uni<RecordOutcome> cancelPending(BookingEventV1 event) {
+        return TenantTransactions.inTenant(TenantContext.service(event.tenantId()),
+                () -> TenantTransactions.registerTenant(event.tenantId())
+                        .chain(() -> jobs.cancelPending(event.bookingId()))
+                        .invoke(cancelled -> LOG.infof("event %s (%s): %d pending email(s) of booking %s cancelled",
+                                event.eventId(), event.type(), cancelled, event.bookingId()))
+                        .replaceWith(RecordOutcome.APPLIED));
     }
 
     private static EmailJob confirmationJob(BookingEventV1.Created created) {

@@ -1,12 +1,17 @@
 package io.quillspace.shared.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A Calendly webhook delivery whose signature webhook-ingress verified, as published on {@link Topics#CALENDLY_WEBHOOKS}.
+ * {@link #encode} and {@link #decode} are the only writer and reader of the record value.
  *
  * @param deliveryId       derived from {@code (event, payload.uri)}: a redelivery of the same event carries the same id
  * @param tenantId         studio whose signing key verified the delivery
@@ -25,4 +30,54 @@ public record CalendlyDeliveryV1(
         JsonNode payload) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    private static final int ENVELOPE_BYTES = 512;
+
+    /**
+     * The record value of a delivery whose payload is {@code source[payloadOffset, payloadOffset + payloadLength)}, a
+     * JSON object written out as those exact bytes (the ones Calendly signed), never re-serialized from a tree.
+     */
+    public static byte[] encode(UUID deliveryId, UUID tenantId, String event, Instant payloadUpdatedAt,
+                                Instant receivedAt, byte[] source, int payloadOffset, int payloadLength) {
+        var out = new ByteArrayOutputStream(payloadLength + ENVELOPE_BYTES);
+        try (JsonGenerator generator = EventJson.FACTORY.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringField("deliveryId", deliveryId.toString());
+            generator.writeStringField("tenantId", tenantId.toString());
+            generator.writeStringField("event", event);
+            generator.writeStringField("payloadUpdatedAt", payloadUpdatedAt == null ? null : payloadUpdatedAt.toString());
+            generator.writeStringField("receivedAt", receivedAt.toString());
+            generator.writeFieldName("payload");
+            // An empty raw value writes the ':' and leaves the object ready to close; the payload bytes go in between.
+            generator.writeRawValue("");
+            generator.flush();
+            out.write(source, payloadOffset, payloadLength);
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode delivery " + deliveryId, e);
+        }
+        return out.toByteArray();
+    }
+
+    /** This delivery's record value (tests, reconciliation: a payload already held as a tree). */
+    public byte[] encode() {
+        byte[] payloadBytes;
+        try {
+            payloadBytes = EventJson.MAPPER.writeValueAsBytes(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode delivery " + deliveryId, e);
+        }
+        return encode(deliveryId, tenantId, event, payloadUpdatedAt, receivedAt, payloadBytes, 0, payloadBytes.length);
+    }
+
+    /** Reads a record value; a value without delivery id, tenant, event or payload object is malformed. */
+    public static CalendlyDeliveryV1 decode(byte[] value) {
+        CalendlyDeliveryV1 delivery = EventJson.read(value, CalendlyDeliveryV1.class);
+        if (delivery == null || delivery.deliveryId() == null || delivery.tenantId() == null
+                || delivery.event() == null || delivery.payload() == null || !delivery.payload().isObject()) {
+            throw new MalformedEventException("not a CalendlyDeliveryV1: deliveryId, tenantId, event and an object"
+                    + " payload are required", null);
+        }
+        return delivery;
+    }
 }

@@ -10,23 +10,28 @@ import java.util.function.Supplier;
 
 /**
  * How every Kafka consumer treats a failure: a permanent one (the record can never be processed) fails at once and
- * goes to the dead-letter topic; any other is retried with backoff for a few minutes, so a database restart does not
- * dead-letter the backlog. Each attempt starts on the consumer's Vert.x context, where Hibernate Reactive must run.
+ * goes to the dead-letter topic; any other is retried with capped, jittered backoff until it succeeds, so a database or
+ * broker outage of any length pauses the partition instead of dead-lettering its backlog. The connector's
+ * unprocessed-record watchdog is off for the same reason (channels set {@code throttled.unprocessed-record-max-age.ms=0}):
+ * an outage shows as consumer lag, not as a liveness failure that would restart the pod into the same outage. Each
+ * attempt starts on the consumer's Vert.x context, where Hibernate Reactive must run.
  */
 public final class ConsumerRetries {
 
-    static final int ATTEMPTS = 12;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final double JITTER = 0.2;
 
     private ConsumerRetries() {
     }
 
     public static <T> Uni<T> retryTransient(Supplier<Uni<? extends T>> attempt, Predicate<Throwable> permanent) {
         Context context = Vertx.currentContext();
-        return Uni.createFrom().<T>deferred(attempt)
-                .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
-                .onFailure(failure -> !permanent.test(failure))
-                .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(ATTEMPTS);
+        Uni<T> once = Uni.createFrom().deferred(attempt);
+        if (context != null) {
+            once = once.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return once.onFailure(failure -> !permanent.test(failure))
+                .retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).withJitter(JITTER).indefinitely();
     }
 }

@@ -1,8 +1,5 @@
 package io.quillspace.ingress.messaging;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
@@ -16,9 +13,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,15 +23,11 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class DeliveryPublisher {
 
-    private static final int ENVELOPE_BYTES = 512;
-
     private final Producer<String, byte[]> producer;
-    private final JsonFactory json;
     private final OpenTelemetry openTelemetry;
 
-    public DeliveryPublisher(Producer<String, byte[]> producer, ObjectMapper objectMapper, OpenTelemetry openTelemetry) {
+    public DeliveryPublisher(Producer<String, byte[]> producer, OpenTelemetry openTelemetry) {
         this.producer = producer;
-        this.json = objectMapper.getFactory();
         this.openTelemetry = openTelemetry;
     }
 
@@ -71,30 +61,10 @@ public class DeliveryPublisher {
         }
     }
 
-    /**
-     * The {@link CalendlyDeliveryV1} JSON, written field by field so that the payload goes out as the signed bytes
-     * (Jackson has already checked they are a JSON object) rather than being re-serialized from a tree.
-     */
-    private byte[] encode(DeliveryRecord delivery) {
-        var out = new ByteArrayOutputStream(delivery.payloadLength() + ENVELOPE_BYTES);
-        try (JsonGenerator generator = json.createGenerator(out)) {
-            generator.writeStartObject();
-            generator.writeStringField("deliveryId", delivery.deliveryId().toString());
-            generator.writeStringField("tenantId", delivery.tenantId().toString());
-            generator.writeStringField("event", delivery.event());
-            generator.writeStringField("payloadUpdatedAt",
-                    delivery.payloadUpdatedAt() == null ? null : delivery.payloadUpdatedAt().toString());
-            generator.writeStringField("receivedAt", delivery.receivedAt().toString());
-            generator.writeFieldName("payload");
-            // An empty raw value writes the ':' and leaves the object ready to close; the payload bytes go in between.
-            generator.writeRawValue("");
-            generator.flush();
-            out.write(delivery.body(), delivery.payloadOffset(), delivery.payloadLength());
-            generator.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode delivery " + delivery.deliveryId(), e);
-        }
-        return out.toByteArray();
+    private static byte[] encode(DeliveryRecord delivery) {
+        return CalendlyDeliveryV1.encode(delivery.deliveryId(), delivery.tenantId(), delivery.event(),
+                delivery.payloadUpdatedAt(), delivery.receivedAt(), delivery.body(), delivery.payloadOffset(),
+                delivery.payloadLength());
     }
 
     private static byte[] bytes(String value) {

@@ -59,6 +59,38 @@ public final class DatabaseSecurityChecks {
                 .toList();
     }
 
+    /**
+     * Foreign keys that reference a tenant table without matching tenant_id to tenant_id. Foreign-key checks bypass
+     * Row-Level Security, so such a key could let a row point into another tenant. Empty when none does.
+     */
+    public static List<String> foreignKeysCrossingTenants(DatabaseProbe probe) {
+        return probe.query("""
+                        select con.conname::text as name, con.conrelid::regclass::text as from_table,
+                               con.confrelid::regclass::text as to_table
+                        from pg_constraint con
+                        where con.contype = 'f' and con.connamespace = 'public'::regnamespace
+                          and exists (select 1 from pg_attribute a where a.attrelid = con.confrelid
+                                      and a.attname = 'tenant_id' and not a.attisdropped)
+                          and not exists (select 1 from unnest(con.conkey, con.confkey) as k(local, referenced)
+                                          join pg_attribute l on l.attrelid = con.conrelid and l.attnum = k.local
+                                          join pg_attribute r on r.attrelid = con.confrelid and r.attnum = k.referenced
+                                          where l.attname = 'tenant_id' and r.attname = 'tenant_id')""")
+                .stream()
+                .map(key -> key.get("name") + " (" + key.get("from_table") + " -> " + key.get("to_table") + ")")
+                .toList();
+    }
+
+    /** The privileges the runtime role holds on {@code table}, e.g. {@code [INSERT, SELECT]}, sorted. */
+    public static List<String> runtimeRolePrivileges(DatabaseProbe asRuntimeRole, String table) {
+        return asRuntimeRole.query("""
+                        select privilege_type from information_schema.role_table_grants
+                        where grantee = current_user and table_schema = 'public' and table_name = ?
+                        order by privilege_type""", table)
+                .stream()
+                .map(row -> (String) row.get("privilege_type"))
+                .toList();
+    }
+
     /** How many tables carry a tenant_id column; a check that finds none proves nothing. */
     public static int tenantTableCount(DatabaseProbe probe) {
         return ((Number) probe.query("""

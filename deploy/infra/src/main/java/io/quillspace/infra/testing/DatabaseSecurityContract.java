@@ -29,6 +29,18 @@ public abstract class DatabaseSecurityContract {
                 "expected at least " + minimumTenantTables() + " tenant tables");
     }
 
+    @Test
+    void everyForeignKeyToATenantTableMatchesTheTenant() {
+        assertEquals(java.util.List.of(), DatabaseSecurityChecks.foreignKeysCrossingTenants(DatabaseProbe.asMigrationOwner()));
+    }
+
+    @Test
+    void theRuntimeRoleMayOnlyReadAndAddTenants() {
+        // Changing or deleting a tenant row would silently stop that tenant's background jobs.
+        assertEquals(java.util.List.of("INSERT", "SELECT"),
+                DatabaseSecurityChecks.runtimeRolePrivileges(DatabaseProbe.asRuntimeRole(), "tenants"));
+    }
+
     /** How many tenant tables this service has at least; guards against the checks passing on an empty schema. */
     protected abstract int minimumTenantTables();
 }

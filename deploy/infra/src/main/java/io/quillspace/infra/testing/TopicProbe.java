@@ -30,6 +30,15 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Opens at the current end of every partition of {@code topic}. */
     public static TopicProbe atEnd(String bootstrapServers, String topic) {
+        return open(bootstrapServers, topic, true);
+    }
+
+    /** Opens at the start of every partition of {@code topic}, to read what is already there. */
+    public static TopicProbe atStart(String bootstrapServers, String topic) {
+        return open(bootstrapServers, topic, false);
+    }
+
+    private static TopicProbe open(String bootstrapServers, String topic, boolean atEnd) {
         var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
@@ -38,7 +47,11 @@ public final class TopicProbe implements AutoCloseable {
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (atEnd) {
+            consumer.seekToEnd(partitions);
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
         partitions.forEach(consumer::position);
         return new TopicProbe(consumer);
     }

@@ -1,0 +1,2 @@
+-- Changing or deleting a tenant row would silently stop that tenant's email dispatch: the runtime role only adds them.
+revoke update, delete on tenants from ${app_role};

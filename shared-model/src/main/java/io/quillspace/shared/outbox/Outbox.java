@@ -1,0 +1,41 @@
+package io.quillspace.shared.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes events into the transactional outbox: call inside the tenant transaction that makes the change the event
+ * reports, so both commit or neither does. {@link OutboxRelay} carries them to Kafka after commit.
+ *
+ * <p>Every service with an outbox has this table, with Row-Level Security like every tenant table, and a trigger that
+ * calls {@code pg_notify('outbox', tenant_id::text)} after each insert (delivered at commit, never for a rollback):
+ * <pre>
+ * outbox_events(id uuid primary key, tenant_id uuid, topic text, record_key text, event_type text,
+ *               schema_version int, payload text, position bigint generated always as identity,
+ *               created_at timestamptz default now())
+ * </pre>
+ */
+public final class Outbox {
+
+    /** The notification channel the insert trigger signals on; its payload is the tenant id. */
+    public static final String NOTIFY_CHANNEL = "outbox";
+
+    private Outbox() {
+    }
+
+    public static Uni<Void> append(OutboxMessage message) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                insert into outbox_events (id, tenant_id, topic, record_key, event_type, schema_version, payload)
+                                values (:id, :tenant, :topic, :key, :type, :version, :payload)""")
+                        .setParameter("id", message.id())
+                        .setParameter("tenant", message.tenantId())
+                        .setParameter("topic", message.topic())
+                        .setParameter("key", message.key())
+                        .setParameter("type", message.eventType())
+                        .setParameter("version", message.schemaVersion())
+                        .setParameter("payload", message.payload())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,14 @@
+package io.quillspace.shared.outbox;
+
+import java.util.UUID;
+
+/**
+ * One event waiting in a service's {@code outbox_events} table to be relayed to Kafka.
+ *
+ * @param id            the event id, also sent as the {@code quillspace-event-id} header
+ * @param key           the record key: the aggregate id, so one aggregate's events stay in order
+ * @param payload       the record value, encoded by the contract's own encoder
+ */
+public record OutboxMessage(UUID id, UUID tenantId, String topic, String key, String eventType, int schemaVersion,
+                            String payload) {
+}

@@ -1,0 +1,207 @@
+package io.quillspace.shared.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.quillspace.shared.events.EventHeaders;
+import io.quillspace.shared.tenancy.TenantContext;
+import io.quillspace.shared.tenancy.TenantTransactions;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Moves committed {@link Outbox} events to Kafka in the order they were written, and deletes each batch once the
+ * broker acknowledged all of it (acks=all). One relay per tenant runs at a time across every replica (an advisory
+ * lock), so a booking's events leave in order. Delivery is at least once (a crash between acknowledgement and delete
+ * re-sends the batch); consumers deduplicate by event id.
+ *
+ * <p>A relay pass for a tenant starts as soon as a transaction that wrote to its outbox commits: the insert trigger's
+ * notification arrives on a dedicated {@code LISTEN} connection ({@link #listen}). Requests that arrive while a pass runs
+ * make it run again rather than start a second one. A service subclass schedules {@link #sweepAllTenants()} as the safety
+ * net for notifications lost while that connection was down and for failed sends.
+ */
+public abstract class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
+
+    private final MutinyEmitter<String> emitter;
+    private final int batchSize;
+    private final Timer lag;
+    /** Per tenant: relay requests not yet served; a pass runs while it is above zero. */
+    private final Map<UUID, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private volatile Vertx vertx;
+    private volatile PgSubscriber subscriber;
+
+    protected OutboxRelay(MutinyEmitter<String> emitter, int batchSize, MeterRegistry registry) {
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+        this.lag = Timer.builder("quillspace.outbox.relay.lag")
+                .description("Time from an event's commit into the outbox to the broker's acknowledgement")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /**
+     * One pass over every tenant; each tenant's pass relays what is pending, batch after batch. A failed pass (the
+     * database is down, say) is logged in one line and left to the next.
+     */
+    protected Uni<Void> sweepAllTenants() {
+        return TenantTransactions.forEachKnownTenant("outbox relay", tenant -> relayAll(tenant).replaceWithVoid())
+                .onFailure().invoke(failure -> LOG.warnf("outbox sweep failed, the next one retries: %s", failure.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Relays the tenant's pending events until none is left; the item is how many were sent. */
+    public Uni<Integer> relayAll(UUID tenantId) {
+        return publishBatch(tenantId).chain(sent -> sent < batchSize
+                ? Uni.createFrom().item(sent)
+                : relayAll(tenantId).map(more -> sent + more));
+    }
+
+    /** Publishes the tenant's oldest pending events, up to one batch; 0 if another relay holds the tenant. */
+    Uni<Integer> publishBatch(UUID tenantId) {
+        return TenantTransactions.inTenant(TenantContext.service(tenantId), () -> tryBecomeRelay(tenantId)
+                .chain(relay -> !relay ? Uni.createFrom().item(List.<Object[]>of()) : oldestPending())
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : send(rows)
+                        .chain(() -> delete(rows))
+                        .map(ignored -> rows.size())));
+    }
+
+    /**
+     * Makes this transaction the tenant's only relay until it ends, so events leave in the order they were written
+     * even with several replicas or a sweep beside a notified pass; false if another relay has it.
+     */
+    private static Uni<Boolean> tryBecomeRelay(UUID tenantId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select pg_try_advisory_xact_lock(hashtext('outbox-relay'), hashtext(:tenant))", Boolean.class)
+                .setParameter("tenant", tenantId.toString())
+                .getSingleResult());
+    }
+
+    /**
+     * The bound tenant's oldest pending events in write order. No row locks: the advisory lock already makes this the
+     * tenant's only relay, and the runtime role may not update outbox rows.
+     */
+    private Uni<List<Object[]>> oldestPending() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id, tenant_id, topic, record_key, event_type, schema_version, payload, created_at
+                        from outbox_events order by position limit :limit""", Object[].class)
+                .setParameter("limit", batchSize)
+                .getResultList());
+    }
+
+    /** Sends the batch in order and completes once the broker acknowledged every record. */
+    private Uni<Void> send(List<Object[]> rows) {
+        List<Uni<Void>> acknowledgements = rows.stream().map(row -> {
+            OutboxMessage message = new OutboxMessage((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], ((Number) row[5]).intValue(), (String) row[6]);
+            Instant committed = instant(row[7]);
+            return emitter.sendMessage(record(message))
+                    .invoke(() -> lag.record(Duration.between(committed, Instant.now())));
+        }).toList();
+        return TenantTransactions.resumeOnCallerContext(Uni.join().all(acknowledgements).andFailFast().replaceWithVoid());
+    }
+
+    private static Uni<Integer> delete(List<Object[]> rows) {
+        List<UUID> ids = rows.stream().map(row -> (UUID) row[0]).toList();
+        return Panache.getSession().chain(session -> session.createNativeQuery("delete from outbox_events where id in (:ids)")
+                .setParameter("ids", ids)
+                .executeUpdate());
+    }
+
+    private static Message<String> record(OutboxMessage message) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.TENANT_ID, bytes(message.tenantId().toString()));
+        headers.add(EventHeaders.EVENT_ID, bytes(message.id().toString()));
+        headers.add(EventHeaders.EVENT_TYPE, bytes(message.eventType()));
+        headers.add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(message.schemaVersion())));
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(message.topic()).withKey(message.key()).withHeaders(headers).build();
+        return Message.of(message.payload()).addMetadata(metadata);
+    }
+
+    /**
+     * Starts listening for commits to the outbox on a connection of its own, reconnecting after a loss; each
+     * (re)subscription is followed by a sweep, which relays what was committed while no one listened.
+     */
+    protected void listen(Vertx vertx, PgConnectOptions options) {
+        this.vertx = vertx;
+        PgSubscriber listener = PgSubscriber.subscriber(vertx, options)
+                .reconnectPolicy(attempt -> RECONNECT_DELAY.toMillis());
+        listener.channel(Outbox.NOTIFY_CHANNEL)
+                .subscribeHandler(ignored -> onSafeContext(() -> sweepAllTenants()))
+                .handler(tenant -> requestRelay(UUID.fromString(tenant)));
+        listener.connect().onFailure(failure -> LOG.warnf("outbox listener cannot connect yet: %s", failure.toString()));
+        this.subscriber = listener;
+    }
+
+    protected void stopListening() {
+        PgSubscriber listener = subscriber;
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    /** Asks for a relay pass of the tenant: starts one, or makes the running one go again when it ends. */
+    void requestRelay(UUID tenantId) {
+        AtomicInteger pending = requests.computeIfAbsent(tenantId, ignored -> new AtomicInteger());
+        if (pending.getAndIncrement() == 0) {
+            onSafeContext(() -> relayWhileRequested(tenantId, pending));
+        }
+    }
+
+    private Uni<Void> relayWhileRequested(UUID tenantId, AtomicInteger pending) {
+        int served = pending.get();
+        return relayAll(tenantId)
+                .onFailure().invoke(failure -> LOG.warnf("outbox relay for tenant %s failed, the sweep retries: %s",
+                        tenantId, failure.toString()))
+                .onFailure().recoverWithItem(0)
+                .chain(ignored -> pending.compareAndSet(served, 0)
+                        ? Uni.createFrom().voidItem()
+                        : relayWhileRequested(tenantId, pending));
+    }
+
+    /** Hibernate Reactive sessions need a safe duplicated context of their own; notifications arrive on the listener's. */
+    private void onSafeContext(java.util.function.Supplier<Uni<Void>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> work.get().subscribe().with(
+                done -> { },
+                failure -> LOG.warnf("outbox relay failed: %s", failure.toString())));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return ((java.time.LocalDateTime) value).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package io.quillspace.shared.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CalendlyDeliveryV1Test {
+
+    private static final String SIGNED_BODY = "{\"event\":\"invitee.created\",\"payload\":{ \"uri\" : \"https://api.calendly.com/"
+            + "scheduled_events/E/invitees/I\",\"updated_at\":\"2026-03-10T14:02:10.534567Z\",\"n\":1.50 }}";
+
+    @Test
+    void thePayloadTravelsAsTheSignedBytesAndDecodesBack() {
+        byte[] body = SIGNED_BODY.getBytes(StandardCharsets.UTF_8);
+        int offset = SIGNED_BODY.indexOf("{ \"uri\"");
+        int length = SIGNED_BODY.length() - 1 - offset;
+        UUID deliveryId = UUID.randomUUID();
+        UUID tenant = UUID.randomUUID();
+        Instant updated = Instant.parse("2026-03-10T14:02:10.534567Z");
+        Instant received = Instant.parse("2026-03-10T14:02:11Z");
+
+        byte[] value = CalendlyDeliveryV1.encode(deliveryId, tenant, "invitee.created", updated, received, body, offset, length);
+
+        String json = new String(value, StandardCharsets.UTF_8);
+        assertTrue(json.contains(SIGNED_BODY.substring(offset, offset + length)), "payload bytes unchanged: " + json);
+        CalendlyDeliveryV1 decoded = CalendlyDeliveryV1.decode(value);
+        assertEquals(deliveryId, decoded.deliveryId());
+        assertEquals(tenant, decoded.tenantId());
+        assertEquals("invitee.created", decoded.event());
+        assertEquals(updated, decoded.payloadUpdatedAt());
+        assertEquals(received, decoded.receivedAt());
+        assertEquals("https://api.calendly.com/scheduled_events/E/invitees/I", decoded.payload().get("uri").asText());
+    }
+
+    @Test
+    void aDeliveryHeldAsATreeEncodesToTheSameContract() {
+        CalendlyDeliveryV1 decoded = CalendlyDeliveryV1.decode(CalendlyDeliveryV1.encode(UUID.randomUUID(),
+                UUID.randomUUID(), "invitee_no_show.created", null, Instant.EPOCH,
+                "{\"uri\":\"u\"}".getBytes(StandardCharsets.UTF_8), 0, 11));
+        assertNull(decoded.payloadUpdatedAt());
+
+        assertEquals(decoded, CalendlyDeliveryV1.decode(decoded.encode()));
+    }
+
+    @Test
+    void aValueWithoutTenantEventOrObjectPayloadIsMalformed() {
+        String tenantless = "{\"deliveryId\":\"" + UUID.randomUUID() + "\",\"event\":\"invitee.created\",\"payload\":{}}";
+        assertThrows(MalformedEventException.class, () -> CalendlyDeliveryV1.decode(bytes(tenantless)));
+        String arrayPayload = "{\"deliveryId\":\"" + UUID.randomUUID() + "\",\"tenantId\":\"" + UUID.randomUUID()
+                + "\",\"event\":\"invitee.created\",\"payload\":[]}";
+        assertThrows(MalformedEventException.class, () -> CalendlyDeliveryV1.decode(bytes(arrayPayload)));
+        assertThrows(MalformedEventException.class, () -> CalendlyDeliveryV1.decode(bytes("{\"tenantId\":\"nope\"}")));
+        assertThrows(MalformedEventException.class, () -> CalendlyDeliveryV1.decode(bytes("null")));
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
