@@ -8,6 +8,6 @@ class DatabaseSecurityTest extends DatabaseSecurityContract {
 
     @Override
     protected int minimumTenantTables() {
-        return 1;
+        return 4;
     }
 }

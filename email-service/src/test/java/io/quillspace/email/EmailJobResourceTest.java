@@ -27,8 +27,8 @@ class EmailJobResourceTest {
         job = UUID.randomUUID();
         DatabaseProbe.asRuntimeRole().updateAs(tenant.toString(), "", "service", """
                         insert into email_jobs (id, tenant_id, booking_id, user_id, kind, status, recipient, context,
-                                                scheduled_for)
-                        values (?, ?, ?, ?, 'CONFIRMATION', 'SENT', 'client@example.org', '{}'::jsonb, now())""",
+                                                scheduled_for, message_id)
+                        values (?, ?, ?, ?, 'CONFIRMATION', 'SENT', 'client@example.org', '{}'::jsonb, now(), '<' || gen_random_uuid() || '@test>')""",
                 job, tenant, UUID.randomUUID(), UUID.randomUUID());
     }
 

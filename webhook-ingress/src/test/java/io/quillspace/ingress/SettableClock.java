@@ -2,38 +2,7 @@ package io.quillspace.ingress;
 
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-
-/** Replaces the system clock in tests: real time unless a test pins it to replay fixtures' fixed timestamps. */
+/** The module's Clock bean in tests: real time unless a test pins it. */
 @Singleton
-public class SettableClock extends Clock {
-
-    private volatile Instant pinned;
-
-    public void pin(Instant instant) {
-        pinned = instant;
-    }
-
-    public void release() {
-        pinned = null;
-    }
-
-    @Override
-    public Instant instant() {
-        Instant now = pinned;
-        return now != null ? now : Instant.now();
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
-    }
+public class SettableClock extends io.quillspace.infra.testing.SettableClock {
 }

@@ -6,13 +6,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quillspace.booking.config.BookingConfig;
 import io.quillspace.shared.outbox.OutboxRelay;
+import io.quillspace.shared.tenancy.TenantSignals;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /** booking-service's outbox relay: booking events leave right after each commit, and every sweep catches up. */
@@ -28,11 +27,8 @@ public class BookingOutboxRelay extends OutboxRelay {
         super(emitter, config.outbox().batchSize(), registry);
     }
 
-    void startListening(@Observes StartupEvent started, Vertx vertx,
-                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                        @ConfigProperty(name = "quarkus.datasource.username") String user,
-                        @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        listen(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password));
+    void startListening(@Observes StartupEvent started, Vertx vertx) {
+        listen(vertx, TenantSignals.datasource());
     }
 
     void stopListening(@Observes ShutdownEvent stopping) {

@@ -15,6 +15,8 @@ import java.util.List;
 public final class SmtpServer implements AutoCloseable {
 
     private final GreenMail greenMail;
+    /** Messages received before a restart, which GreenMail forgets. */
+    private final List<MimeMessage> received = new java.util.ArrayList<>();
 
     private SmtpServer(GreenMail greenMail) {
         this.greenMail = greenMail;
@@ -35,28 +37,63 @@ public final class SmtpServer implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
-    public List<MimeMessage> receivedMessages() {
-        return List.of(greenMail.getReceivedMessages());
+    /** Stops accepting connections, as an outage would; messages received so far are kept. */
+    public synchronized void stop() {
+        received.addAll(List.of(greenMail.getReceivedMessages()));
+        greenMail.stop();
+    }
+
+    /** Accepts connections again after {@link #stop()}, on the same port. */
+    public synchronized void restart() {
+        greenMail.start();
+    }
+
+    public synchronized List<MimeMessage> receivedMessages() {
+        List<MimeMessage> all = new java.util.ArrayList<>(received);
+        all.addAll(List.of(greenMail.getReceivedMessages()));
+        return List.copyOf(all);
     }
 
     /** The text/plain part of a message (or its whole content if it is plain text), decoded. */
     public static String textOf(MimeMessage message) {
+        return partOf(message, "text/plain");
+    }
+
+    /**
+     * The decoded content of the message's first part of this MIME type (or of the whole message if it is of it),
+     * however deep multipart nesting puts it.
+     */
+    public static String partOf(MimeMessage message, String mimeType) {
         try {
-            Object content = message.getContent();
-            if (content instanceof String text) {
-                return text;
+            String found = message.isMimeType(mimeType) ? decoded(message.getContent()) : find(message.getContent(), mimeType);
+            if (found == null) {
+                throw new IllegalArgumentException("message has no " + mimeType + " part");
             }
-            MimeMultipart parts = (MimeMultipart) content;
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart part = parts.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return (String) part.getContent();
-                }
-            }
-            throw new IllegalArgumentException("message has no text/plain part");
+            return found;
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("unreadable message", e);
         }
+    }
+
+    private static String find(Object content, String mimeType) throws MessagingException, IOException {
+        if (!(content instanceof MimeMultipart parts)) {
+            return null;
+        }
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            String found = part.isMimeType(mimeType) ? decoded(part.getContent()) : find(part.getContent(), mimeType);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String decoded(Object content) throws IOException {
+        if (content instanceof String text) {
+            return text;
+        }
+        return new String(((java.io.InputStream) content).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

@@ -4,23 +4,68 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
 /** Typed configuration of email-service ({@code quillspace.email.*}). */
 @ConfigMapping(prefix = "quillspace.email")
 public interface EmailConfig {
 
-    /** How often due jobs are looked for. */
+    /**
+     * How often every tenant is checked for due jobs: the safety net for future and retried jobs; a job due when it
+     * is committed is sent at once.
+     */
     Duration dispatchInterval();
 
-    /** Jobs sent per tenant per pass. */
+    /** Jobs claimed per tenant per pass. */
     @WithDefault("50")
     int batchSize();
 
-    /** Sending attempts before a job is marked FAILED. */
-    @WithDefault("5")
+    /** Jobs of one pass handed to SMTP at once. */
+    @WithDefault("4")
+    int sendConcurrency();
+
+    /** How long a claim lasts: a worker that crashed mid-send leaves its jobs to others after this. */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** Attempts the SMTP server answered (an unreachable server does not count) before a job is FAILED. */
+    @WithDefault("8")
     int maxAttempts();
 
-    /** Delay before retry n is n times this. */
-    @WithDefault("30s")
-    Duration retryBackoff();
+    /** Backoff after a failed attempt: exponential from {@code first}, capped at {@code max}, jittered. */
+    Retry retry();
+
+    /** Non-transactional email (follow-ups) waits for the recipient's daytime. */
+    QuietHoursConfig quietHours();
+
+    /** Unsubscribe links of non-transactional email. */
+    Unsubscribe unsubscribe();
+
+    interface Retry {
+        @WithDefault("30s")
+        Duration first();
+
+        @WithDefault("1h")
+        Duration max();
+
+        /** Delay while the SMTP server cannot be reached at all; attempts are not counted meanwhile. */
+        @WithDefault("30s")
+        Duration whileUnreachable();
+    }
+
+    interface QuietHoursConfig {
+        @WithDefault("21:00")
+        LocalTime start();
+
+        @WithDefault("08:00")
+        LocalTime end();
+    }
+
+    interface Unsubscribe {
+        /** Where recipients reach {@code /unsubscribe} of this service from the internet. */
+        String baseUrl();
+
+        /** Key of the HMAC that makes an unsubscribe link unforgeable (a Secret in production). */
+        String secret();
+    }
 }

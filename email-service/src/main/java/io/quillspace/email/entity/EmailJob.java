@@ -18,14 +18,41 @@ import java.util.UUID;
 @Table(name = "email_jobs")
 public class EmailJob extends PanacheEntityBase {
 
-    public enum Kind { CONFIRMATION }
+    /** What the email is for; non-transactional kinds honour unsubscribes and the recipient's quiet hours. */
+    public enum Kind {
+        CONFIRMATION(true), REMINDER_24H(true), REMINDER_1H(true), FOLLOW_UP(false), CANCELLATION(true),
+        RESCHEDULED(true), NO_SHOW(true);
 
-    /** CANCELLED: the booking was canceled or moved before the email went out; it is never sent. */
-    public enum Status { PENDING, SENT, FAILED, CANCELLED }
+        private final boolean transactional;
 
-    /** What the templates show, captured from the booking event. */
+        Kind(boolean transactional) {
+            this.transactional = transactional;
+        }
+
+        public boolean transactional() {
+            return transactional;
+        }
+    }
+
+    /**
+     * CANCELLED: the booking was canceled, moved or marked a no-show before the email went out; it is never sent.
+     * SUPPRESSED: the recipient unsubscribed from this non-transactional kind.
+     */
+    public enum Status { PENDING, SENT, FAILED, CANCELLED, SUPPRESSED }
+
+    /** Where the meeting takes place, as Calendly gave it; any part may be null. */
+    public record Location(String type, String location, String joinUrl) {
+    }
+
+    /**
+     * What the templates show, captured from the booking event.
+     *
+     * @param previousStartTime where a rescheduled meeting was before it moved; null otherwise
+     * @param calendarUid       the calendar entry the email's invitation creates, updates or cancels
+     */
     public record MeetingContext(String inviteeName, String eventName, Instant startTime, Instant endTime,
-                                 String inviteeTimeZone, String cancelUrl, String rescheduleUrl) {
+                                 String inviteeTimeZone, String cancelUrl, String rescheduleUrl, Location location,
+                                 Instant previousStartTime, String calendarUid, int calendarSequence) {
     }
 
     @Id
@@ -58,15 +85,35 @@ public class EmailJob extends PanacheEntityBase {
     @Column(name = "scheduled_for", nullable = false)
     public Instant scheduledFor;
 
+    /** Attempts the recipient's side answered; an unreachable SMTP server does not count. */
     @Column(nullable = false)
     public int attempts;
 
     @Column(name = "last_error")
     public String lastError;
 
+    /** End of the current claim; the job is another worker's to take after it. */
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    /** The same on every (re)send of this job. */
+    @Column(name = "message_id", nullable = false)
+    public String messageId;
+
+    /** What the SMTP server answered when it accepted the message. */
+    @Column(name = "smtp_response")
+    public String smtpResponse;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static String messageIdFor(UUID jobId) {
+        return "<" + jobId + "@quillspace.email>";
+    }
 }

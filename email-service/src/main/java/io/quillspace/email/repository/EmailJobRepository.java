@@ -2,6 +2,8 @@ package io.quillspace.email.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import io.quillspace.email.entity.EmailJob;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,38 +12,90 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** Email jobs of the bound tenant. */
 @ApplicationScoped
 public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID> {
 
-    /** Whether the booking already has a job of this kind (the unique constraint backs this check up). */
-    public Uni<Boolean> existsFor(UUID bookingId, EmailJob.Kind kind) {
-        return count("bookingId = ?1 and kind = ?2", bookingId, kind).map(count -> count > 0);
+    /** The unique key that makes a booking's emails one per kind; a concurrent duplicate event may hit it. */
+    public static final String ONE_PER_KIND = "email_job_per_booking_kind";
+
+    /**
+     * Adds the job unless the booking already has one of its kind; true if added. A concurrent duplicate is stopped by
+     * {@link #ONE_PER_KIND}, and its retry then finds the job.
+     */
+    public Uni<Boolean> addIfAbsent(EmailJob job) {
+        return count("bookingId = ?1 and kind = ?2", job.bookingId, job.kind)
+                .chain(existing -> existing > 0 ? Uni.createFrom().item(false) : persist(job).replaceWith(true));
     }
 
-    /** Cancels the booking's jobs that have not been sent; returns how many. */
-    public Uni<Integer> cancelPending(UUID bookingId) {
-        return update("status = ?1 where bookingId = ?2 and status = ?3", EmailJob.Status.CANCELLED, bookingId,
-                EmailJob.Status.PENDING);
+    /** Cancels the booking's jobs that have not been sent (all kinds, or the given ones); returns how many. */
+    public Uni<Integer> cancelPending(UUID bookingId, List<EmailJob.Kind> kinds, Instant now) {
+        return update("status = :cancelled, updatedAt = :now where bookingId = :booking and status = :pending"
+                        + " and kind in :kinds",
+                Parameters.with("cancelled", EmailJob.Status.CANCELLED).and("now", now).and("booking", bookingId)
+                        .and("pending", EmailJob.Status.PENDING).and("kinds", kinds));
     }
 
-    /** Ids of the bound tenant's due pending jobs, oldest first. */
-    public Uni<List<UUID>> dueIds(Instant now, int limit) {
+    /** Makes a cancelled job of the booking pending again for {@code due}; true if there was one. */
+    public Uni<Boolean> reopen(UUID bookingId, EmailJob.Kind kind, Instant due, Instant now) {
+        return update("status = :pending, scheduledFor = :due, updatedAt = :now where bookingId = :booking"
+                        + " and kind = :kind and status = :cancelled",
+                Parameters.with("pending", EmailJob.Status.PENDING).and("due", due).and("now", now)
+                        .and("booking", bookingId).and("kind", kind).and("cancelled", EmailJob.Status.CANCELLED))
+                .map(updated -> updated > 0);
+    }
+
+    /**
+     * Claims the bound tenant's oldest due jobs until {@code lease}: rows another worker is locking are skipped, and a
+     * job whose lease ran out (its worker crashed) is due again.
+     */
+    public Uni<List<EmailJob>> claimDue(Instant now, Instant lease, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id from email_jobs where status = 'PENDING' and scheduled_for <= :now
-                        order by scheduled_for, id limit :limit""", UUID.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList());
+                        select * from email_jobs
+                        where status = 'PENDING' and scheduled_for <= :now and (locked_until is null or locked_until < :now)
+                        order by scheduled_for, id limit :limit for update skip locked""", EmailJob.class)
+                        .setParameter("now", now)
+                        .setParameter("limit", limit)
+                        .getResultList())
+                .invoke(jobs -> jobs.forEach(job -> {
+                    job.lockedUntil = lease;
+                    job.updatedAt = now;
+                }));
     }
 
-    /** The job, locked, if it is still pending and due; null if another dispatcher holds it or it was handled. */
-    public Uni<EmailJob> lockIfDue(UUID id, Instant now) {
+    /** The job as claimed under {@code lease}, locked for this transaction; null if the claim was lost meanwhile. */
+    public Uni<EmailJob> lockClaimed(UUID id, Instant lease) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from email_jobs where id = :id and status = 'PENDING' and scheduled_for <= :now
-                        for update skip locked""", EmailJob.class)
-                .setParameter("id", id)
-                .setParameter("now", now)
-                .getResultList())
+                        select * from email_jobs where id = :id and status = 'PENDING' and locked_until = :lease
+                        for update""", EmailJob.class)
+                        .setParameter("id", id)
+                        .setParameter("lease", lease)
+                        .getResultList())
                 .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** The tenant's jobs, newest first, optionally of one booking and in one status. */
+    public Uni<List<EmailJob>> list(UUID tenantId, UUID bookingId, EmailJob.Status status, int page, int size) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant");
+        Parameters parameters = Parameters.with("tenant", tenantId);
+        if (bookingId != null) {
+            query.append(" and bookingId = :booking");
+            parameters.and("booking", bookingId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        return find(query.toString(), Sort.by("createdAt", Sort.Direction.Descending).and("id"), parameters)
+                .page(page, size).list();
+    }
+
+    /** Pending jobs and the due time of the oldest due one, for the bound tenant. */
+    public Uni<Object[]> backlog(Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select count(*), min(scheduled_for) filter (where scheduled_for <= :now)
+                        from email_jobs where status = 'PENDING'""", Object[].class)
+                .setParameter("now", now)
+                .getSingleResult());
     }
 }

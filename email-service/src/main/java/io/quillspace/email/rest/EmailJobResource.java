@@ -1,5 +1,6 @@
 package io.quillspace.email.rest;
 
+import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.identity.CurrentIdentity;
 import io.smallrye.mutiny.Uni;
@@ -8,14 +9,18 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
+import java.util.UUID;
 
-/** Email job administration for studio admins: what was scheduled and sent for the tenant's bookings. */
+/** Email job administration for studio admins: what was scheduled and sent, and a retry of what failed. */
 @Path("/email-jobs")
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
@@ -30,10 +35,22 @@ public class EmailJobResource {
     }
 
     @GET
-    @Operation(summary = "The tenant's email jobs, newest first")
-    public Uni<List<EmailJobView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+    @Operation(summary = "The tenant's email jobs, newest first; optionally of one booking and in one status")
+    public Uni<List<EmailJobView>> list(@QueryParam("booking") UUID booking, @QueryParam("status") EmailJob.Status status,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return jobs.list(identity.tenantContext(), page, size)
+        return jobs.list(identity.tenantContext(), booking, status, page, size)
                 .map(found -> found.stream().map(EmailJobView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Send a FAILED job again, with fresh attempts; 409 if it has not failed")
+    public Uni<Void> retry(@PathParam("id") UUID id) {
+        return jobs.retry(identity.tenantContext(), id).map(result -> switch (result) {
+            case RETRIED -> null;
+            case NOT_FOUND -> throw new NotFoundException("no email job " + id);
+            case NOT_FAILED -> throw new EmailProblemMappers.JobNotRetryableException("email job " + id + " has not failed");
+        });
     }
 }

@@ -3,18 +3,15 @@ package io.quillspace.shared.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.tenancy.TenantContext;
+import io.quillspace.shared.tenancy.TenantSignals;
 import io.quillspace.shared.tenancy.TenantTransactions;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -24,10 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves committed {@link Outbox} events to Kafka in the order they were written, and deletes each batch once the
@@ -35,23 +29,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lock), so a booking's events leave in order. Delivery is at least once (a crash between acknowledgement and delete
  * re-sends the batch); consumers deduplicate by event id.
  *
- * <p>A relay pass for a tenant starts as soon as a transaction that wrote to its outbox commits: the insert trigger's
- * notification arrives on a dedicated {@code LISTEN} connection ({@link #listen}). Requests that arrive while a pass runs
- * make it run again rather than start a second one. A service subclass schedules {@link #sweepAllTenants()} as the safety
- * net for notifications lost while that connection was down and for failed sends.
+ * <p>A relay pass for a tenant starts as soon as a transaction that wrote to its outbox commits ({@link TenantSignals}
+ * on the insert trigger's notification). A service subclass schedules {@link #sweepAllTenants()} as the safety net for
+ * notifications lost while the listening connection was down and for failed sends.
  */
 public abstract class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final Timer lag;
-    /** Per tenant: relay requests not yet served; a pass runs while it is above zero. */
-    private final Map<UUID, AtomicInteger> requests = new ConcurrentHashMap<>();
-    private volatile Vertx vertx;
-    private volatile PgSubscriber subscriber;
+    private final TenantSignals signals = new TenantSignals(Outbox.NOTIFY_CHANNEL,
+            tenant -> relayAll(tenant).replaceWithVoid(), this::sweepAllTenants);
 
     protected OutboxRelay(MutinyEmitter<String> emitter, int batchSize, MeterRegistry registry) {
         this.emitter = emitter;
@@ -142,53 +132,15 @@ public abstract class OutboxRelay {
     }
 
     /**
-     * Starts listening for commits to the outbox on a connection of its own, reconnecting after a loss; each
-     * (re)subscription is followed by a sweep, which relays what was committed while no one listened.
+     * Starts relaying each tenant's events as soon as a transaction that wrote them commits (the outbox trigger's
+     * notification); every (re)subscription is followed by a sweep, which relays what was committed meanwhile.
      */
     protected void listen(Vertx vertx, PgConnectOptions options) {
-        this.vertx = vertx;
-        PgSubscriber listener = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(attempt -> RECONNECT_DELAY.toMillis());
-        listener.channel(Outbox.NOTIFY_CHANNEL)
-                .subscribeHandler(ignored -> onSafeContext(() -> sweepAllTenants()))
-                .handler(tenant -> requestRelay(UUID.fromString(tenant)));
-        listener.connect().onFailure(failure -> LOG.warnf("outbox listener cannot connect yet: %s", failure.toString()));
-        this.subscriber = listener;
+        signals.listen(vertx, options);
     }
 
     protected void stopListening() {
-        PgSubscriber listener = subscriber;
-        if (listener != null) {
-            listener.close();
-        }
-    }
-
-    /** Asks for a relay pass of the tenant: starts one, or makes the running one go again when it ends. */
-    void requestRelay(UUID tenantId) {
-        AtomicInteger pending = requests.computeIfAbsent(tenantId, ignored -> new AtomicInteger());
-        if (pending.getAndIncrement() == 0) {
-            onSafeContext(() -> relayWhileRequested(tenantId, pending));
-        }
-    }
-
-    private Uni<Void> relayWhileRequested(UUID tenantId, AtomicInteger pending) {
-        int served = pending.get();
-        return relayAll(tenantId)
-                .onFailure().invoke(failure -> LOG.warnf("outbox relay for tenant %s failed, the sweep retries: %s",
-                        tenantId, failure.toString()))
-                .onFailure().recoverWithItem(0)
-                .chain(ignored -> pending.compareAndSet(served, 0)
-                        ? Uni.createFrom().voidItem()
-                        : relayWhileRequested(tenantId, pending));
-    }
-
-    /** Hibernate Reactive sessions need a safe duplicated context of their own; notifications arrive on the listener's. */
-    private void onSafeContext(java.util.function.Supplier<Uni<Void>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> work.get().subscribe().with(
-                done -> { },
-                failure -> LOG.warnf("outbox relay failed: %s", failure.toString())));
+        signals.close();
     }
 
     private static Instant instant(Object value) {

@@ -68,7 +68,13 @@ public final class Fleet implements AutoCloseable {
      */
     public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
                               ToIntFunction<FleetService> port, Duration readyTimeout) {
-        Fleet fleet = new Fleet(root.resolve(".quillspace/logs"));
+        return start(infrastructure, root, services, appDirectory, port, readyTimeout, root.resolve(".quillspace/logs"));
+    }
+
+    /** As above, logging to {@code logDirectory}: a second instance of a service (a benchmark's replica) keeps its own log. */
+    public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
+                              ToIntFunction<FleetService> port, Duration readyTimeout, Path logDirectory) {
+        Fleet fleet = new Fleet(logDirectory);
         try {
             Files.createDirectories(fleet.logDirectory);
             Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
@@ -103,7 +109,11 @@ public final class Fleet implements AutoCloseable {
                 config.put("quillspace.ingress.tenants.studio.id", DEMO_TENANT.toString());
                 config.put("quillspace.ingress.tenants.studio.signing-keys", CalendlyFixtures.TEST_SIGNING_KEY);
             }
-            case EMAIL -> config.put("quillspace.email.dispatch-interval", "1s");
+            case EMAIL -> {
+                config.put("quillspace.email.dispatch-interval", "1s");
+                config.put("quillspace.email.unsubscribe.base-url", "http://127.0.0.1:" + port);
+                config.put("quillspace.email.unsubscribe.secret", UUID.randomUUID().toString());
+            }
             default -> {
             }
         }

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# email-service in the whole local fleet: webhook accepted -> confirmation received by SMTP (p50/p99 at a constant
+# rate), and mails/s from a due backlog with one and with two email-service instances (duplicates, oldest due age).
+# Knobs via BENCH_OPTS: -Drate=100 -Dwarmup.seconds=15 -Dseconds=30 -Dbacklog=3000.
+exec "$(dirname "$0")/run-benchmark.sh" EmailBenchmark

@@ -1,0 +1,115 @@
+package io.quillspace.email.rest;
+
+import io.quillspace.email.entity.EmailJob;
+import io.quillspace.email.service.EmailTemplateService;
+import io.quillspace.email.service.EmailTemplates;
+import io.quillspace.shared.identity.CurrentIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A studio's email templates (admins): every kind with the template it is sent with, the studio's own wording of a kind
+ * (validated: it must compile and use only the variables emails provide), removal of that wording (back to the
+ * built-in one), and a preview with sample data.
+ */
+@Path("/email-templates")
+@RolesAllowed("admin")
+@SecurityRequirement(name = "jwt")
+public class EmailTemplateResource {
+
+    /** A template's three parts, Qute: {@code meeting.*} and, in follow-ups, {@code unsubscribeUrl}. */
+    public record TemplateBody(@NotBlank @Size(max = 500) String subject, @NotBlank @Size(max = 100_000) String html,
+                               @NotBlank @Size(max = 100_000) String text) {
+
+        EmailTemplates.Source source() {
+            return new EmailTemplates.Source(subject, html, text);
+        }
+    }
+
+    public record TemplateView(String kind, boolean overridden, boolean transactional, String subject, String html,
+                               String text) {
+
+        static TemplateView of(EmailTemplateService.EffectiveTemplate template) {
+            return new TemplateView(template.kind().name().toLowerCase(Locale.ROOT), template.overridden(),
+                    template.kind().transactional(), template.source().subject(), template.source().html(),
+                    template.source().text());
+        }
+    }
+
+    public record PreviewView(String subject, String html, String text) {
+    }
+
+    private final EmailTemplateService templates;
+    private final CurrentIdentity identity;
+
+    public EmailTemplateResource(EmailTemplateService templates, CurrentIdentity identity) {
+        this.templates = templates;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "Every email kind with the template it is sent with")
+    public Uni<List<TemplateView>> list() {
+        return templates.list(identity.tenantContext()).map(all -> all.stream().map(TemplateView::of).toList());
+    }
+
+    @GET
+    @Path("/{kind}")
+    @Operation(summary = "The template one email kind is sent with")
+    public Uni<TemplateView> get(@PathParam("kind") String kind) {
+        return templates.get(identity.tenantContext(), kind(kind)).map(TemplateView::of);
+    }
+
+    @PUT
+    @Path("/{kind}")
+    @Operation(summary = "Set the studio's own template of an email kind; 400 names what does not compile or is unknown")
+    public Uni<TemplateView> save(@PathParam("kind") String kind, @Valid @NotNull TemplateBody body) {
+        return templates.save(identity.tenantContext(), kind(kind), body.source()).map(TemplateView::of);
+    }
+
+    @DELETE
+    @Path("/{kind}")
+    @Operation(summary = "Remove the studio's own template of an email kind; the built-in one applies again")
+    public Uni<Response> delete(@PathParam("kind") String kind) {
+        EmailJob.Kind emailKind = kind(kind);
+        return templates.delete(identity.tenantContext(), emailKind).map(deleted -> {
+            if (!deleted) {
+                throw new NotFoundException("the studio has no template of its own for " + kind);
+            }
+            return Response.noContent().build();
+        });
+    }
+
+    @POST
+    @Path("/{kind}/preview")
+    @Operation(summary = "Render an email kind with sample data: the body's draft if given, else the effective template")
+    public Uni<PreviewView> preview(@PathParam("kind") String kind, @Valid TemplateBody draft) {
+        return templates.preview(identity.tenantContext(), kind(kind), draft == null ? null : draft.source())
+                .map(rendered -> new PreviewView(rendered.subject(), rendered.html(), rendered.text()));
+    }
+
+    private static EmailJob.Kind kind(String name) {
+        try {
+            return EmailJob.Kind.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no email kind " + name);
+        }
+    }
+}

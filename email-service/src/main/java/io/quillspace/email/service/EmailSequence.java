@@ -1,0 +1,52 @@
+package io.quillspace.email.service;
+
+import io.quillspace.email.entity.EmailJob;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The emails a newly booked consultation gets, and when: the confirmation (or, for the new half of a reschedule, the
+ * "rescheduled" email) now, reminders 24 h and 1 h before the start, a follow-up 24 h after the end in the recipient's
+ * daytime. A step whose time has passed when the booking arrives is skipped.
+ */
+public final class EmailSequence {
+
+    static final Duration FIRST_REMINDER = Duration.ofHours(24);
+    static final Duration LAST_REMINDER = Duration.ofHours(1);
+    static final Duration FOLLOW_UP_AFTER_END = Duration.ofHours(24);
+
+    /** One email of the sequence and when it is due. */
+    public record Step(EmailJob.Kind kind, Instant due) {
+    }
+
+    private EmailSequence() {
+    }
+
+    public static List<Step> forBooking(boolean rescheduled, Instant start, Instant end, Instant now, ZoneId zone,
+                                        QuietHours quietHours) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(rescheduled ? EmailJob.Kind.RESCHEDULED : EmailJob.Kind.CONFIRMATION, now));
+        addIfAhead(steps, EmailJob.Kind.REMINDER_24H, start.minus(FIRST_REMINDER), now);
+        addIfAhead(steps, EmailJob.Kind.REMINDER_1H, start.minus(LAST_REMINDER), now);
+        followUp(end, now, zone, quietHours).ifPresent(steps::add);
+        return steps;
+    }
+
+    /** The follow-up, unless its time has passed: 24 h after the end, moved out of the recipient's quiet hours. */
+    public static java.util.Optional<Step> followUp(Instant end, Instant now, ZoneId zone, QuietHours quietHours) {
+        Instant due = end.plus(FOLLOW_UP_AFTER_END);
+        return due.isAfter(now)
+                ? java.util.Optional.of(new Step(EmailJob.Kind.FOLLOW_UP, quietHours.nextAllowed(due, zone)))
+                : java.util.Optional.empty();
+    }
+
+    private static void addIfAhead(List<Step> steps, EmailJob.Kind kind, Instant due, Instant now) {
+        if (due.isAfter(now)) {
+            steps.add(new Step(kind, due));
+        }
+    }
+}

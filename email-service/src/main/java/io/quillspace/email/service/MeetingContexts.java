@@ -1,0 +1,38 @@
+package io.quillspace.email.service;
+
+import io.quillspace.email.entity.EmailJob;
+import io.quillspace.shared.events.BookingEventV1;
+
+import java.time.Instant;
+
+/** The meeting an email shows, captured from the booking event that scheduled it. */
+final class MeetingContexts {
+
+    private MeetingContexts() {
+    }
+
+    static EmailJob.MeetingContext of(BookingEventV1.Created event, Instant previousStart, String calendarUid,
+                                      int calendarSequence) {
+        BookingEventV1.MeetingLocation location = event.location();
+        return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
+                event.inviteeTimeZone(), event.cancelUrl(), event.rescheduleUrl(),
+                location == null ? null : new EmailJob.Location(location.type(), location.location(), location.joinUrl()),
+                previousStart, calendarUid, calendarSequence);
+    }
+
+    static EmailJob.MeetingContext of(BookingEventV1.Canceled event, String calendarUid, int calendarSequence) {
+        return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
+                event.inviteeTimeZone(), null, null, null, null, calendarUid, calendarSequence);
+    }
+
+    /** For a booking this service only ever heard was moved away: nothing about it is ever sent. */
+    static EmailJob.MeetingContext unknownMeeting(String inviteeName, String calendarUid) {
+        return new EmailJob.MeetingContext(inviteeName, null, null, null, "UTC", null, null, null, null, calendarUid, 0);
+    }
+
+    static EmailJob.MeetingContext withCalendarSequence(EmailJob.MeetingContext context, int calendarSequence) {
+        return new EmailJob.MeetingContext(context.inviteeName(), context.eventName(), context.startTime(),
+                context.endTime(), context.inviteeTimeZone(), context.cancelUrl(), context.rescheduleUrl(),
+                context.location(), context.previousStartTime(), context.calendarUid(), calendarSequence);
+    }
+}

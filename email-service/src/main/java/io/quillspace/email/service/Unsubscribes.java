@@ -1,0 +1,63 @@
+package io.quillspace.email.service;
+
+import io.quillspace.email.config.EmailConfig;
+import io.quillspace.email.repository.SuppressionRepository;
+import io.quillspace.shared.identity.UserIds;
+import io.quillspace.shared.tenancy.TenantContext;
+import io.quillspace.shared.tenancy.TenantTransactions;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Unsubscribe links of non-transactional email: the link names the studio and the address and carries an HMAC of
+ * both, so nobody can unsubscribe an address they did not receive mail at.
+ */
+@ApplicationScoped
+public class Unsubscribes {
+
+    private final EmailConfig config;
+    private final SuppressionRepository suppressions;
+
+    public Unsubscribes(EmailConfig config, SuppressionRepository suppressions) {
+        this.config = config;
+        this.suppressions = suppressions;
+    }
+
+    public String url(UUID tenant, String email) {
+        String address = UserIds.normalizedEmail(email);
+        return config.unsubscribe().baseUrl() + "/unsubscribe?tenant=" + tenant + "&email="
+                + URLEncoder.encode(address, StandardCharsets.UTF_8) + "&token=" + token(tenant, address);
+    }
+
+    /** Records the unsubscribe if the token is the link's own; false for a forged or garbled link. */
+    public Uni<Boolean> unsubscribe(UUID tenant, String email, String token) {
+        String address = UserIds.normalizedEmail(email);
+        if (token == null || !MessageDigest.isEqual(token(tenant, address).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII))) {
+            return Uni.createFrom().item(false);
+        }
+        return TenantTransactions.inTenant(TenantContext.service(tenant),
+                () -> TenantTransactions.registerTenant(tenant).chain(() -> suppressions.add(tenant, address)))
+                .replaceWith(true);
+    }
+
+    private String token(UUID tenant, String address) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.unsubscribe().secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((tenant + ":" + address).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.quillspace.email;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.DevTokens;
+import io.quillspace.infra.testing.DatabaseProbe;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+/** A studio edits the wording of its emails; what it saves is checked, and its next email uses it. */
+@QuarkusTest
+class EmailTemplateResourceTest {
+
+    private static final Instant NOW = Instant.parse("2030-06-03T10:00:00Z");
+
+    @Inject
+    SettableClock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    BookingEmails client;
+    String admin;
+
+    @BeforeEach
+    void open() {
+        clock.pin(NOW);
+        client = new BookingEmails(bootstrapServers);
+        admin = DevTokens.token(client.tenant, UUID.randomUUID(), "admin");
+    }
+
+    @AfterEach
+    void close() {
+        clock.release();
+        client.close();
+    }
+
+    @Test
+    void everyKindIsListedWithTheBuiltInTemplateUntilTheStudioWritesItsOwn() {
+        given().auth().oauth2(admin).when().get("/email-templates")
+                .then().statusCode(200)
+                .body("$", hasSize(7))
+                .body("find { it.kind == 'confirmation' }.overridden", equalTo(false))
+                .body("find { it.kind == 'follow_up' }.transactional", equalTo(false));
+    }
+
+    @Test
+    void aStudiosOwnTemplateIsUsedForItsNextEmailAndRemovingItRestoresTheBuiltInOne() {
+        // The built-in template is compiled and cached by a first email.
+        client.send(client.created(UUID.randomUUID(), Instant.parse("2030-06-06T12:00:00Z")));
+        client.awaitMessage("Your consultation is confirmed");
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("subject", "See you {meeting.day}!", "html", "<p>Hello {meeting.inviteeName}</p>",
+                        "text", "Hello {meeting.inviteeName}"))
+                .when().put("/email-templates/confirmation")
+                .then().statusCode(200)
+                .body("overridden", equalTo(true));
+        client.send(client.created(UUID.randomUUID(), Instant.parse("2030-06-07T12:00:00Z")));
+        client.awaitMessage("See you Friday 7 June 2030!");
+
+        given().auth().oauth2(admin).when().delete("/email-templates/confirmation").then().statusCode(204);
+        given().auth().oauth2(admin).when().delete("/email-templates/confirmation").then().statusCode(404);
+        given().auth().oauth2(admin).when().get("/email-templates/confirmation")
+                .then().statusCode(200).body("overridden", equalTo(false));
+    }
+
+    @Test
+    void aChangeMadeByAnotherReplicaReachesThisOnesCache() {
+        client.send(client.created(UUID.randomUUID(), Instant.parse("2030-06-06T12:00:00Z")));
+        client.awaitMessage("Your consultation is confirmed");
+
+        // Written straight to the database, as another replica would: only its notification can evict our cache.
+        DatabaseProbe.asRuntimeRole().updateAs(client.tenant.toString(), "", "service", """
+                insert into email_templates (tenant_id, kind, subject, html, text)
+                values (?, 'CONFIRMATION', 'Booked elsewhere: {meeting.day}', '<p>x</p>', 'x')""", client.tenant);
+        client.send(client.created(UUID.randomUUID(), Instant.parse("2030-06-07T12:00:00Z")));
+
+        client.awaitMessage("Booked elsewhere: Friday 7 June 2030");
+    }
+
+    @Test
+    void aTemplateThatDoesNotCompileIsRefusedNamingThePart() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("subject", "Hi", "html", "<p>{#if meeting.day}unclosed</p>", "text", "Hi"))
+                .when().put("/email-templates/reminder_24h")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://quillspace.io/problems/invalid-template"))
+                .body("detail", containsString("html does not compile"));
+    }
+
+    @Test
+    void aTemplateUsingAnUnknownVariableIsRefusedNamingIt() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("subject", "Hi {meeting.shoeSize}", "html", "<p>{config:quarkus.datasource.password}</p>",
+                        "text", "{booking.secret}"))
+                .when().put("/email-templates/confirmation")
+                .then().statusCode(400)
+                .body("detail", containsString("subject uses unknown variable 'meeting.shoeSize'"))
+                .body("detail", containsString("html uses unknown variable 'config:quarkus.datasource.password'"))
+                .body("detail", containsString("text uses unknown variable 'booking.secret'"));
+    }
+
+    @Test
+    void aPreviewRendersADraftWithSampleDataAndEscapesItsHtml() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("subject", "For {meeting.inviteeName}", "html", "<b>{meeting.joinUrl}</b> {meeting.inviteeName}",
+                        "text", "{meeting.day} {meeting.startTime} ({meeting.timeZone})"))
+                .when().post("/email-templates/reminder_1h/preview")
+                .then().statusCode(200)
+                .body("subject", equalTo("For Maria Lopez"))
+                .body("html", equalTo("<b>https://zoom.us/j/123456789</b> Maria Lopez"))
+                .body("text", equalTo("Saturday 14 March 2026 10:00 (Europe/Madrid)"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .when().post("/email-templates/no_show/preview")
+                .then().statusCode(200)
+                .body("html", not(containsString("null")));
+    }
+
+    @Test
+    void anUnknownKindIsNotFoundAndClientsMayNotTouchTemplates() {
+        given().auth().oauth2(admin).when().get("/email-templates/newsletter").then().statusCode(404);
+        given().auth().oauth2(DevTokens.token(client.tenant, UUID.randomUUID(), "user"))
+                .when().get("/email-templates").then().statusCode(403);
+        given().when().get("/email-templates").then().statusCode(401);
+    }
+}
