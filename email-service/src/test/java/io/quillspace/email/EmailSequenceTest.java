@@ -5,11 +5,7 @@ import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.shared.events.BookingEventV1;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,31 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A booking's emails over its lifetime, on the real broker, database and SMTP server, with the clock moved by hand. */
 @QuarkusTest
-class EmailSequenceTest {
+class EmailSequenceTest extends AtFixedTime {
 
-    /** A Wednesday morning; the booking is three days later at 12:00 UTC (14:00 in Madrid). */
-    private static final Instant NOW = Instant.parse("2030-06-03T10:00:00Z");
     private static final Instant START = Instant.parse("2030-06-06T12:00:00Z");
-
-    @Inject
-    SettableClock clock;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    BookingEmails client;
-
-    @BeforeEach
-    void open() {
-        clock.pin(NOW);
-        client = new BookingEmails(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        clock.release();
-        client.close();
-    }
 
     @Test
     void theWholeSequenceOfOneBookingArrivesEachEmailAtItsTime() throws Exception {

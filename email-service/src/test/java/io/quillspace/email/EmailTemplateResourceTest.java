@@ -4,9 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,30 +19,13 @@ import static org.hamcrest.Matchers.not;
 
 /** A studio edits the wording of its emails; what it saves is checked, and its next email uses it. */
 @QuarkusTest
-class EmailTemplateResourceTest {
+class EmailTemplateResourceTest extends AtFixedTime {
 
-    private static final Instant NOW = Instant.parse("2030-06-03T10:00:00Z");
-
-    @Inject
-    SettableClock clock;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    BookingEmails client;
     String admin;
 
     @BeforeEach
-    void open() {
-        clock.pin(NOW);
-        client = new BookingEmails(bootstrapServers);
+    void signInAsAdmin() {
         admin = DevTokens.token(client.tenant, UUID.randomUUID(), "admin");
-    }
-
-    @AfterEach
-    void close() {
-        clock.release();
-        client.close();
     }
 
     @Test

@@ -6,9 +6,6 @@ import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.shared.events.BookingEventV1;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -24,32 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A recipient leaves the follow-ups; an admin sends a failed email again. */
 @QuarkusTest
-class UnsubscribeAndRetryTest {
-
-    private static final Instant NOW = Instant.parse("2030-06-03T10:00:00Z");
-
-    @Inject
-    SettableClock clock;
+class UnsubscribeAndRetryTest extends AtFixedTime {
 
     @Inject
     Unsubscribes unsubscribes;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    BookingEmails client;
-
-    @BeforeEach
-    void open() {
-        clock.pin(NOW);
-        client = new BookingEmails(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        clock.release();
-        client.close();
-    }
 
     @Test
     void anUnsubscribedRecipientGetsNoFollowUpButStillItsTransactionalEmail() {
