@@ -3,6 +3,7 @@ package io.quillspace.email;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.shared.events.BookingEventV1;
+import io.quillspace.shared.events.ProjectEventV1;
 import io.quillspace.shared.events.Topics;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -57,9 +58,16 @@ final class BookingEmails implements AutoCloseable {
     }
 
     void send(BookingEventV1 event) {
+        send(Topics.BOOKING_EVENTS, event.bookingId().toString(), BookingEventV1.encode(event));
+    }
+
+    void send(ProjectEventV1 event) {
+        send(Topics.PROJECT_EVENTS, event.projectId().toString(), ProjectEventV1.encode(event));
+    }
+
+    void send(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.BOOKING_EVENTS, event.bookingId().toString(),
-                    BookingEventV1.encode(event).getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -11,6 +11,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** One email of a booking's sequence, sent by the dispatcher when due. */
@@ -18,20 +20,39 @@ import java.util.UUID;
 @Table(name = "email_jobs")
 public class EmailJob extends PanacheEntityBase {
 
-    /** What the email is for; non-transactional kinds honour unsubscribes and the recipient's quiet hours. */
+    /**
+     * What the email is for. Non-transactional kinds honour unsubscribes and the recipient's quiet hours; kinds about
+     * the meeting are withdrawn when the booking is canceled or moved.
+     */
     public enum Kind {
-        CONFIRMATION(true), REMINDER_24H(true), REMINDER_1H(true), FOLLOW_UP(false), CANCELLATION(true),
-        RESCHEDULED(true), NO_SHOW(true);
+        CONFIRMATION(true, true), REMINDER_24H(true, true), REMINDER_1H(true, true), FOLLOW_UP(false, true),
+        CANCELLATION(true, true), RESCHEDULED(true, true), NO_SHOW(true, true), KICKOFF(true, false);
 
         private final boolean transactional;
+        private final boolean aboutTheMeeting;
 
-        Kind(boolean transactional) {
+        Kind(boolean transactional, boolean aboutTheMeeting) {
             this.transactional = transactional;
+            this.aboutTheMeeting = aboutTheMeeting;
         }
 
         public boolean transactional() {
             return transactional;
         }
+
+        public boolean aboutTheMeeting() {
+            return aboutTheMeeting;
+        }
+    }
+
+    /** A project's plan as its kickoff email shows it. */
+    public record ProjectPlan(String name, LocalDate kickoffDate, List<PlanPhase> phases) {
+    }
+
+    public record PlanPhase(String name, LocalDate start, LocalDate end, List<PlanDeliverable> deliverables) {
+    }
+
+    public record PlanDeliverable(String name, LocalDate due) {
     }
 
     /**
@@ -49,10 +70,12 @@ public class EmailJob extends PanacheEntityBase {
      *
      * @param previousStartTime where a rescheduled meeting was before it moved; null otherwise
      * @param calendarUid       the calendar entry the email's invitation creates, updates or cancels
+     * @param project           the project a kickoff email announces; null for emails about the meeting
      */
     public record MeetingContext(String inviteeName, String eventName, Instant startTime, Instant endTime,
                                  String inviteeTimeZone, String cancelUrl, String rescheduleUrl, Location location,
-                                 Instant previousStartTime, String calendarUid, int calendarSequence) {
+                                 Instant previousStartTime, String calendarUid, int calendarSequence,
+                                 ProjectPlan project) {
     }
 
     @Id

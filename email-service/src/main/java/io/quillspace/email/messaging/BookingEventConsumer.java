@@ -4,13 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.Topics;
-import io.quillspace.shared.messaging.FailureClassifier;
 import io.quillspace.shared.messaging.RecordProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.util.Set;
 
 /**
  * Consumes booking events into email jobs. A record is acknowledged only once its jobs are committed; a transient
@@ -21,16 +18,13 @@ import java.util.Set;
 @ApplicationScoped
 public class BookingEventConsumer {
 
-    /** A concurrent duplicate of an event may hit the one-job-per-kind key; its retry then finds the job. */
-    private static final FailureClassifier FAILURES = new FailureClassifier(Set.of("email_job_per_booking_kind"));
-
     private final EmailJobService jobs;
     private final RecordProcessor<BookingEventV1> processor;
 
     public BookingEventConsumer(EmailJobService jobs, MeterRegistry registry) {
         this.jobs = jobs;
         this.processor = new RecordProcessor<>(Topics.BOOKING_EVENTS, BookingEventV1::decode,
-                event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(), FAILURES,
+                event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(), EmailJobService.FAILURES,
                 registry);
     }
 

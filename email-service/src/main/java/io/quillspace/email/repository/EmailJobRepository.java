@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Email jobs of the bound tenant. */
@@ -26,6 +27,16 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
     public Uni<Boolean> addIfAbsent(EmailJob job) {
         return count("bookingId = ?1 and kind = ?2", job.bookingId, job.kind)
                 .chain(existing -> existing > 0 ? Uni.createFrom().item(false) : persist(job).replaceWith(true));
+    }
+
+    /** The kinds of email the booking already has a job for. */
+    public Uni<Set<EmailJob.Kind>> kindsOf(UUID bookingId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select kind from email_jobs where booking_id = :booking", String.class)
+                .setParameter("booking", bookingId)
+                .getResultList())
+                .map(kinds -> kinds.stream().map(EmailJob.Kind::valueOf)
+                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(EmailJob.Kind.class))));
     }
 
     /** Cancels the booking's jobs that have not been sent (all kinds, or the given ones); returns how many. */

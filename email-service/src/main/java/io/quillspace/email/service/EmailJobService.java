@@ -6,10 +6,11 @@ import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.repository.BookingProjectionRepository;
 import io.quillspace.email.repository.EmailJobRepository;
 import io.quillspace.shared.events.BookingEventV1;
+import io.quillspace.shared.events.ProjectEventV1;
+import io.quillspace.shared.messaging.FailureClassifier;
 import io.quillspace.shared.messaging.RecordOutcome;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,13 @@ public class EmailJobService {
 
     private static final Logger LOG = Logger.getLogger(EmailJobService.class);
     private static final List<EmailJob.Kind> EVERY_KIND = List.of(EmailJob.Kind.values());
+
+    /**
+     * How the event consumers tell permanent from transient failures: a concurrent duplicate may hit the one-job-per-
+     * kind key or the projection's key, and its retry then finds what the first one wrote.
+     */
+    public static final FailureClassifier FAILURES = new FailureClassifier(
+            Set.of(EmailJobRepository.ONE_PER_KIND, "booking_projection_pkey"));
 
     private final EmailJobRepository jobs;
     private final BookingProjectionRepository bookings;
@@ -156,11 +165,15 @@ public class EmailJobService {
         return jobs.cancelPending(booking.bookingId, EVERY_KIND, now).replaceWithVoid();
     }
 
+    /** Adds the steps' jobs the booking does not have yet, in one round trip to find them and one batch to add them. */
     private Uni<Void> addAll(BookingProjection booking, List<EmailSequence.Step> steps, Instant now) {
-        return Multi.createFrom().iterable(steps)
-                .onItem().transformToUniAndConcatenate(step -> jobs.addIfAbsent(job(booking, step, now)))
-                .collect().last()
-                .replaceWithVoid();
+        return jobs.kindsOf(booking.bookingId).chain(existing -> {
+            List<EmailJob> missing = steps.stream()
+                    .filter(step -> !existing.contains(step.kind()))
+                    .map(step -> job(booking, step, now))
+                    .toList();
+            return missing.isEmpty() ? Uni.createFrom().voidItem() : jobs.persist(missing);
+        });
     }
 
     private static EmailJob job(BookingProjection booking, EmailSequence.Step step, Instant now) {
@@ -199,6 +212,30 @@ public class EmailJobService {
 
     private static String calendarUid(UUID bookingId) {
         return bookingId + "@quillspace.email";
+    }
+
+    /** A project's kickoff email, once per booking however often the event arrives. */
+    public Uni<RecordOutcome> apply(ProjectEventV1 event) {
+        ProjectEventV1.KickedOff kickoff = (ProjectEventV1.KickedOff) event;
+        Instant now = clock.instant();
+        EmailJob job = new EmailJob();
+        job.id = UUID.randomUUID();
+        job.tenantId = kickoff.tenantId();
+        job.bookingId = kickoff.bookingId();
+        job.userId = kickoff.userId();
+        job.kind = EmailJob.Kind.KICKOFF;
+        job.status = EmailJob.Status.PENDING;
+        job.recipient = kickoff.clientEmail();
+        job.context = MeetingContexts.of(kickoff);
+        job.scheduledFor = now;
+        job.messageId = EmailJob.messageIdFor(job.id);
+        job.createdAt = now;
+        job.updatedAt = now;
+        return TenantTransactions.inTenant(TenantContext.service(kickoff.tenantId()),
+                        () -> TenantTransactions.registerTenant(kickoff.tenantId()).chain(() -> jobs.addIfAbsent(job)))
+                .map(added -> added ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE)
+                .invoke(outcome -> LOG.infof("%s event %s of project %s: %s", event.type(), event.eventId(),
+                        event.projectId(), outcome.tag()));
     }
 
     /** The tenant's jobs, newest first, optionally of one booking and in one status. */

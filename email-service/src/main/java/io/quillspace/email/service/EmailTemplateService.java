@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ public class EmailTemplateService {
                 throw new InvalidTemplateException(problems);
             }
             String unsubscribe = kind.transactional() ? null : "https://example.org/unsubscribe?token=sample";
-            return templates.preview(chosen, EmailView.of(SAMPLE), unsubscribe);
+            return templates.preview(chosen, new EmailTemplates.Data(EmailView.of(SAMPLE), ProjectView.of(SAMPLE.project()),
+                    unsubscribe));
         });
     }
 
@@ -85,5 +87,8 @@ public class EmailTemplateService {
             "Manuscript consultation (45 min)", Instant.parse("2026-03-14T09:00:00Z"), Instant.parse("2026-03-14T09:45:00Z"),
             "Europe/Madrid", "https://calendly.com/cancellations/SAMPLE", "https://calendly.com/reschedulings/SAMPLE",
             new EmailJob.Location("zoom", null, "https://zoom.us/j/123456789"), Instant.parse("2026-03-12T16:00:00Z"),
-            UUID.nameUUIDFromBytes("sample".getBytes()) + "@quillspace.email", 0);
+            UUID.nameUUIDFromBytes("sample".getBytes()) + "@quillspace.email", 0, new EmailJob.ProjectPlan("The Salt Road",
+            LocalDate.parse("2026-04-01"), List.of(new EmailJob.PlanPhase("Manuscript assessment", LocalDate.parse("2026-04-01"),
+                    LocalDate.parse("2026-04-14"), List.of(new EmailJob.PlanDeliverable("Editorial letter",
+                            LocalDate.parse("2026-04-14")))))));
 }

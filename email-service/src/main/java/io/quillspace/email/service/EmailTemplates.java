@@ -46,12 +46,27 @@ public class EmailTemplates {
     public record Source(String subject, String html, String text) {
     }
 
+    /**
+     * What one email shows: the meeting, the project (kickoff emails only, else null) and the unsubscribe link
+     * (non-transactional email only, else null).
+     */
+    public record Data(EmailView meeting, ProjectView project, String unsubscribeUrl) {
+
+        io.quarkus.qute.TemplateInstance into(Template template) {
+            return template.data("meeting", meeting).data("project", project).data("unsubscribeUrl", unsubscribeUrl);
+        }
+    }
+
     /** An email ready to send. */
     public record Rendered(String subject, String html, String text) {
     }
 
-    /** What a template may refer to: {@code meeting.<property>} and, in non-transactional email, {@code unsubscribeUrl}. */
-    static final Set<String> ROOTS = Set.of("meeting", "unsubscribeUrl");
+    /**
+     * What a template may refer to: {@code meeting.<property>}, {@code project.<property>} (kickoff) and, in
+     * non-transactional email, {@code unsubscribeUrl}.
+     */
+    static final Map<String, Set<String>> ROOTS = Map.of("meeting", EmailView.PROPERTIES, "project", ProjectView.PROPERTIES,
+            "unsubscribeUrl", Set.of());
     /** The channel the email_templates trigger signals a studio's change on. */
     static final String CHANGE_CHANNEL = "email_templates";
     private static final Pattern LOOP_ALIAS = Pattern.compile("\\{#(?:for|let)\\s+(\\w+)");
@@ -92,7 +107,7 @@ public class EmailTemplates {
     }
 
     /** Renders the kind for the tenant, loading (in its own transaction) and caching the tenant's template on a miss. */
-    public Uni<Rendered> render(UUID tenant, EmailJob.Kind kind, EmailView meeting, String unsubscribeUrl) {
+    public Uni<Rendered> render(UUID tenant, EmailJob.Kind kind, Data data) {
         Compiled cached = cache.get(new Key(tenant, kind));
         Uni<Compiled> compiled = cached != null ? Uni.createFrom().item(cached)
                 : TenantTransactions.inTenant(TenantContext.service(tenant), stored::all)
@@ -100,12 +115,12 @@ public class EmailTemplates {
                                 templates.stream().filter(template -> template.kind().equals(kind.name())).findFirst()
                                         .map(template -> new Source(template.subject(), template.html(), template.text()))
                                         .orElse(defaults.get(kind)))));
-        return compiled.map(templates -> render(templates, meeting, unsubscribeUrl));
+        return compiled.map(templates -> render(templates, data));
     }
 
     /** Renders a template as given (a preview), without caching it; the template must be valid. */
-    public Rendered preview(Source source, EmailView meeting, String unsubscribeUrl) {
-        return render(compile(source), meeting, unsubscribeUrl);
+    public Rendered preview(Source source, Data data) {
+        return render(compile(source), data);
     }
 
     /** Forgets the tenant's compiled templates: one of them changed. */
@@ -152,11 +167,13 @@ public class EmailTemplates {
                 continue;
             }
             String root = expression.getParts().get(0).getName();
-            if (aliases.contains(root)) {
+            // A loop's alias, and its iteration metadata ({phase_count}, {phase_hasNext}...).
+            if (aliases.contains(root) || aliases.stream().anyMatch(loop -> root.startsWith(loop + "_"))) {
                 continue;
             }
-            boolean known = ROOTS.contains(root) && (!root.equals("meeting") || expression.getParts().size() == 1
-                    || EmailView.PROPERTIES.contains(expression.getParts().get(1).getName()));
+            Set<String> properties = ROOTS.get(root);
+            boolean known = properties != null && (expression.getParts().size() == 1
+                    || properties.contains(expression.getParts().get(1).getName()));
             if (!known) {
                 problems.add(part + " uses unknown variable '" + name + "'");
             }
@@ -172,11 +189,9 @@ public class EmailTemplates {
         return engine.parse(content, Variant.forContentType(mediaType));
     }
 
-    private static Rendered render(Compiled templates, EmailView meeting, String unsubscribeUrl) {
-        return new Rendered(
-                templates.subject().data("meeting", meeting).data("unsubscribeUrl", unsubscribeUrl).render().strip(),
-                templates.html().data("meeting", meeting).data("unsubscribeUrl", unsubscribeUrl).render(),
-                templates.text().data("meeting", meeting).data("unsubscribeUrl", unsubscribeUrl).render());
+    private static Rendered render(Compiled templates, Data data) {
+        return new Rendered(data.into(templates.subject()).render().strip(), data.into(templates.html()).render(),
+                data.into(templates.text()).render());
     }
 
     private static String resource(String name) {

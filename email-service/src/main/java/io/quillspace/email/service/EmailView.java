@@ -29,18 +29,23 @@ public record EmailView(String inviteeName, String eventName, String day, String
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-    /** @throws DateTimeException if the context names no valid zone: the job cannot be rendered */
+    /**
+     * The meeting as the recipient reads it; an email not about a meeting (a kickoff) has no times.
+     *
+     * @throws DateTimeException if the context names no valid zone: the job cannot be rendered
+     */
     public static EmailView of(EmailJob.MeetingContext context) {
         ZoneId zone = ZoneId.of(context.inviteeTimeZone());
-        ZonedDateTime start = context.startTime().atZone(zone);
-        ZonedDateTime end = context.endTime().atZone(zone);
+        ZonedDateTime start = context.startTime() == null ? null : context.startTime().atZone(zone);
+        ZonedDateTime end = context.endTime() == null ? null : context.endTime().atZone(zone);
         EmailJob.Location location = context.location();
         String joinUrl = location == null ? null : blankToNull(location.joinUrl());
         String where = location == null || joinUrl != null ? null : blankToNull(location.location());
         boolean call = location != null && location.type() != null && location.type().contains("call");
         Instant previous = context.previousStartTime();
-        return new EmailView(context.inviteeName(), context.eventName(), DAY.format(start), TIME.format(start),
-                TIME.format(end), zone.getId(), joinUrl, call ? null : where, call ? where : null,
+        return new EmailView(context.inviteeName(), context.eventName(), start == null ? null : DAY.format(start),
+                start == null ? null : TIME.format(start), end == null ? null : TIME.format(end), zone.getId(), joinUrl,
+                call ? null : where, call ? where : null,
                 blankToNull(context.cancelUrl()), blankToNull(context.rescheduleUrl()),
                 previous == null ? null : DAY.format(previous.atZone(zone)),
                 previous == null ? null : TIME.format(previous.atZone(zone)));

@@ -2,6 +2,7 @@ package io.quillspace.email.service;
 
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.shared.events.BookingEventV1;
+import io.quillspace.shared.events.ProjectEventV1;
 
 import java.time.Instant;
 
@@ -17,22 +18,36 @@ final class MeetingContexts {
         return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
                 event.inviteeTimeZone(), event.cancelUrl(), event.rescheduleUrl(),
                 location == null ? null : new EmailJob.Location(location.type(), location.location(), location.joinUrl()),
-                previousStart, calendarUid, calendarSequence);
+                previousStart, calendarUid, calendarSequence, null);
     }
 
     static EmailJob.MeetingContext of(BookingEventV1.Canceled event, String calendarUid, int calendarSequence) {
         return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
-                event.inviteeTimeZone(), null, null, null, null, calendarUid, calendarSequence);
+                event.inviteeTimeZone(), null, null, null, null, calendarUid, calendarSequence, null);
     }
 
     /** For a booking this service only ever heard was moved away: nothing about it is ever sent. */
     static EmailJob.MeetingContext unknownMeeting(String inviteeName, String calendarUid) {
-        return new EmailJob.MeetingContext(inviteeName, null, null, null, "UTC", null, null, null, null, calendarUid, 0);
+        return new EmailJob.MeetingContext(inviteeName, null, null, null, "UTC", null, null, null, null, calendarUid, 0, null);
+    }
+
+    static EmailJob.MeetingContext of(ProjectEventV1.KickedOff event) {
+        return new EmailJob.MeetingContext(event.clientName(), null, null, null,
+                event.clientTimeZone() == null ? "UTC" : event.clientTimeZone(), null, null, null, null,
+                event.projectId() + "@quillspace.email", 0, new EmailJob.ProjectPlan(event.projectName(),
+                        event.kickoffDate(), event.phases().stream()
+                                .sorted(java.util.Comparator.comparingInt(ProjectEventV1.Phase::order))
+                                .map(phase -> new EmailJob.PlanPhase(phase.name(), phase.start(), phase.end(),
+                                        phase.deliverables().stream()
+                                                .map(deliverable -> new EmailJob.PlanDeliverable(deliverable.name(),
+                                                        deliverable.due()))
+                                                .toList()))
+                                .toList()));
     }
 
     static EmailJob.MeetingContext withCalendarSequence(EmailJob.MeetingContext context, int calendarSequence) {
         return new EmailJob.MeetingContext(context.inviteeName(), context.eventName(), context.startTime(),
                 context.endTime(), context.inviteeTimeZone(), context.cancelUrl(), context.rescheduleUrl(),
-                context.location(), context.previousStartTime(), context.calendarUid(), calendarSequence);
+                context.location(), context.previousStartTime(), context.calendarUid(), calendarSequence, context.project());
     }
 }

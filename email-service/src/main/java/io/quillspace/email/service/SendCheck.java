@@ -14,9 +14,12 @@ public final class SendCheck {
     private SendCheck() {
     }
 
-    /** Why the job must not be sent any more, or empty if it still may; a booking not projected does not stop it. */
+    /**
+     * Why the job must not be sent any more, or empty if it still may. A booking not projected does not stop an email,
+     * nor does any booking state stop one that is not about the meeting (a project's kickoff).
+     */
     public static Optional<String> reasonToWithdraw(EmailJob.Kind kind, BookingProjection booking) {
-        if (booking == null) {
+        if (booking == null || !kind.aboutTheMeeting()) {
             return Optional.empty();
         }
         if (booking.status == BookingProjection.Status.RESCHEDULED) {

@@ -26,9 +26,18 @@ class SendCheckTest {
     }
 
     @Test
-    void aRescheduledBookingGetsNothingMore() {
+    void aRescheduledBookingGetsNothingMoreAboutItsMeeting() {
         for (Kind kind : Kind.values()) {
-            assertTrue(SendCheck.reasonToWithdraw(kind, booking(BookingProjection.Status.RESCHEDULED, false)).isPresent());
+            if (kind.aboutTheMeeting()) {
+                assertTrue(SendCheck.reasonToWithdraw(kind, booking(BookingProjection.Status.RESCHEDULED, false)).isPresent());
+            }
+        }
+    }
+
+    @Test
+    void aProjectsKickoffIsNotAboutTheMeetingAndGoesOutWhateverTheBookingsState() {
+        for (BookingProjection.Status status : BookingProjection.Status.values()) {
+            assertEquals(Optional.empty(), SendCheck.reasonToWithdraw(Kind.KICKOFF, booking(status, true)));
         }
     }
 

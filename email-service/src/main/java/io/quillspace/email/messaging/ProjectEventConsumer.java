@@ -1,0 +1,33 @@
+package io.quillspace.email.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quillspace.email.service.EmailJobService;
+import io.quillspace.shared.events.ProjectEventV1;
+import io.quillspace.shared.events.Topics;
+import io.quillspace.shared.messaging.RecordProcessor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes project events into kickoff emails, under the fleet's consumer rule (see {@link RecordProcessor}): a record
+ * is acknowledged once its job is committed, a poison record goes to {@code project-events.v1.dlq} with the reason.
+ */
+@ApplicationScoped
+public class ProjectEventConsumer {
+
+    private final EmailJobService jobs;
+    private final RecordProcessor<ProjectEventV1> processor;
+
+    public ProjectEventConsumer(EmailJobService jobs, MeterRegistry registry) {
+        this.jobs = jobs;
+        this.processor = new RecordProcessor<>(Topics.PROJECT_EVENTS, ProjectEventV1::decode,
+                event -> event.type() + " event " + event.eventId() + " of project " + event.projectId(),
+                EmailJobService.FAILURES, registry);
+    }
+
+    @Incoming(Topics.PROJECT_EVENTS)
+    public Uni<Void> consume(byte[] value) {
+        return processor.process(value, jobs::apply);
+    }
+}

@@ -1,0 +1,93 @@
+package io.quillspace.shared.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Project events on {@link Topics#PROJECT_EVENTS}, keyed by {@link #projectId()}, numbered per project by
+ * {@link #sequence()}. project-service writes them through its outbox; {@link #encode} and {@link #decode} are the only
+ * writer and reader of the record value.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ProjectEventV1.KickedOff.class, name = ProjectEventV1.KickedOff.TYPE)
+})
+public sealed interface ProjectEventV1 {
+
+    int SCHEMA_VERSION = 1;
+
+    UUID eventId();
+
+    UUID tenantId();
+
+    UUID projectId();
+
+    long sequence();
+
+    Instant occurredAt();
+
+    @JsonIgnore
+    default String type() {
+        return getClass().getAnnotation(JsonTypeName.class).value();
+    }
+
+    /** One deliverable of a phase, due on a day. */
+    record Deliverable(String name, LocalDate due) {
+    }
+
+    /** One phase of the plan, in order, with its planned days and deliverables. */
+    record Phase(int order, String name, LocalDate start, LocalDate end, List<Deliverable> deliverables) {
+    }
+
+    /**
+     * A project started from an accepted proposal: everything its kickoff email shows.
+     *
+     * @param clientTimeZone IANA zone the client booked in
+     */
+    @JsonTypeName(KickedOff.TYPE)
+    record KickedOff(
+            UUID eventId,
+            UUID tenantId,
+            UUID projectId,
+            long sequence,
+            UUID bookingId,
+            UUID proposalId,
+            UUID userId,
+            String clientEmail,
+            String clientName,
+            String clientTimeZone,
+            String projectName,
+            LocalDate kickoffDate,
+            List<Phase> phases,
+            Instant occurredAt) implements ProjectEventV1 {
+
+        public static final String TYPE = "project.kicked-off";
+    }
+
+    /** The record value. */
+    static String encode(ProjectEventV1 event) {
+        try {
+            return EventJson.MAPPER.writerFor(ProjectEventV1.class).writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + event.type() + " " + event.eventId(), e);
+        }
+    }
+
+    /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */
+    static ProjectEventV1 decode(byte[] value) {
+        ProjectEventV1 event = EventJson.read(value, ProjectEventV1.class);
+        if (event == null || event.eventId() == null || event.tenantId() == null || event.projectId() == null) {
+            throw new MalformedEventException("not a ProjectEventV1: eventId, tenantId and projectId are required", null);
+        }
+        return event;
+    }
+}
