@@ -14,6 +14,9 @@ public final class Topics {
     /** Booking lifecycle events ({@link BookingEventV1}), keyed by booking id. */
     public static final String BOOKING_EVENTS = "booking-events.v1";
 
+    /** Project briefs and proposals ({@link ProposalEventV1}), keyed by booking id. */
+    public static final String PROPOSAL_EVENTS = "proposal-events.v1";
+
     /** Records a consumer could not process, with the reason in the {@code dead-letter-reason} header. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";
@@ -27,7 +30,9 @@ public final class Topics {
             new Spec(CALENDLY_WEBHOOKS, 6),
             new Spec(deadLetter(CALENDLY_WEBHOOKS), 1),
             new Spec(BOOKING_EVENTS, 6),
-            new Spec(deadLetter(BOOKING_EVENTS), 1));
+            new Spec(deadLetter(BOOKING_EVENTS), 1),
+            new Spec(PROPOSAL_EVENTS, 6),
+            new Spec(deadLetter(PROPOSAL_EVENTS), 1));
 
     private Topics() {
     }
