@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The permission matrix over HTTP, with tokens shaped like the gateway's, each defective in exactly one way. */
@@ -148,6 +149,17 @@ class ConsultationResourceTest {
                 .when().options("/consultations")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("https://app.quillspace.io"));
+    }
+
+    @Test
+    void theFrontendMayEditAProposalFromTheVersionItRead() {
+        given().header("Origin", "https://app.quillspace.io")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type,If-Match")
+                .when().options("/proposals/{id}", UUID.randomUUID())
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Headers", containsString("If-Match"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
     }
 
     @Test

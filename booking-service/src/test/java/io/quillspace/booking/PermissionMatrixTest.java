@@ -16,12 +16,12 @@ import static org.hamcrest.Matchers.startsWith;
 
 /**
  * Every cell of the README's permission matrix: each endpoint as the booking's client, another client of the studio,
- * an admin, an admin of another studio, and without a token. Each cell gets a fresh studio.
+ * an admin, a user and an admin of another studio (the user with the client's own id), and without a token. Each cell gets a fresh studio.
  */
 @QuarkusTest
 class PermissionMatrixTest {
 
-    enum Caller { CLIENT, OTHER_CLIENT, ADMIN, OTHER_TENANT_ADMIN, NO_TOKEN }
+    enum Caller { CLIENT, OTHER_CLIENT, ADMIN, OTHER_TENANT_USER, OTHER_TENANT_ADMIN, NO_TOKEN }
 
     record Cell(String request, Caller caller, int status) {
         @Override
@@ -32,24 +32,25 @@ class PermissionMatrixTest {
 
     static Stream<Cell> matrix() {
         return Stream.of(
-                row("GET /consultations", 200, 200, 200, 200, 401),
-                row("GET /consultations/{id}", 200, 404, 200, 404, 401),
-                row("GET /consultations/dashboard", 403, 403, 200, 200, 401),
-                row("PUT /consultations/{id}/brief", 200, 404, 200, 404, 401),
-                row("POST /consultations/{id}/proposals", 403, 403, 201, 404, 401),
-                row("GET /proposals/{id}", 200, 404, 200, 404, 401),
-                row("GET /proposals/{draft}", 404, 404, 200, 404, 401),
-                row("PUT /proposals/{draft}", 403, 403, 200, 404, 401),
-                row("POST /proposals/{draft}/send", 403, 403, 200, 404, 401),
-                row("POST /proposals/{id}/accept", 200, 404, 403, 403, 401),
-                row("POST /proposals/{id}/decline", 200, 404, 403, 403, 401)
+                row("GET /consultations", 200, 200, 200, 200, 200, 401),
+                row("GET /consultations/{id}", 200, 404, 200, 404, 404, 401),
+                row("GET /consultations/dashboard", 403, 403, 200, 403, 200, 401),
+                row("PUT /consultations/{id}/brief", 200, 404, 200, 404, 404, 401),
+                row("POST /consultations/{id}/proposals", 403, 403, 201, 403, 404, 401),
+                row("GET /proposals/{id}", 200, 404, 200, 404, 404, 401),
+                row("GET /proposals/{draft}", 404, 404, 200, 404, 404, 401),
+                row("PUT /proposals/{draft}", 403, 403, 200, 403, 404, 401),
+                row("POST /proposals/{draft}/send", 403, 403, 200, 403, 404, 401),
+                row("POST /proposals/{id}/accept", 200, 404, 403, 404, 403, 401),
+                row("POST /proposals/{id}/decline", 200, 404, 403, 404, 403, 401)
         ).flatMap(List::stream);
     }
 
-    private static List<Cell> row(String request, int client, int otherClient, int admin, int otherTenantAdmin,
-                                  int noToken) {
+    private static List<Cell> row(String request, int client, int otherClient, int admin, int otherTenantUser,
+                                  int otherTenantAdmin, int noToken) {
         return List.of(new Cell(request, Caller.CLIENT, client), new Cell(request, Caller.OTHER_CLIENT, otherClient),
-                new Cell(request, Caller.ADMIN, admin), new Cell(request, Caller.OTHER_TENANT_ADMIN, otherTenantAdmin),
+                new Cell(request, Caller.ADMIN, admin), new Cell(request, Caller.OTHER_TENANT_USER, otherTenantUser),
+                new Cell(request, Caller.OTHER_TENANT_ADMIN, otherTenantAdmin),
                 new Cell(request, Caller.NO_TOKEN, noToken));
     }
 
@@ -91,6 +92,7 @@ class PermissionMatrixTest {
             case CLIENT -> given().auth().oauth2(DevTokens.token(studio.tenant, studio.client, "user"));
             case OTHER_CLIENT -> given().auth().oauth2(DevTokens.token(studio.tenant, UUID.randomUUID(), "user"));
             case ADMIN -> given().auth().oauth2(DevTokens.token(studio.tenant, studio.admin, "admin"));
+            case OTHER_TENANT_USER -> given().auth().oauth2(DevTokens.token(UUID.randomUUID(), studio.client, "user"));
             case OTHER_TENANT_ADMIN -> given().auth().oauth2(DevTokens.token(UUID.randomUUID(), UUID.randomUUID(), "admin"));
             case NO_TOKEN -> given();
         };

@@ -57,6 +57,20 @@ class ProposalLifecycleApiTest {
     }
 
     @Test
+    void aDraftBreakingRulesIsRefusedWithEveryFieldListed() {
+        var proposal = ConsultationApi.validProposal("");
+        proposal.put("phases", List.of(java.util.Map.of("order", 0, "name", "", "estimatedDays", 5,
+                "deliverables", List.of())));
+        proposal.put("currency", "euro");
+        proposal.put("validUntil", "2020-01-01T00:00:00Z");
+
+        api.asAdmin().body(proposal).when().post("/consultations/{id}/proposals", api.booking())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("currency", "phases[0].name", "phases[0].order", "title", "validUntil"));
+    }
+
+    @Test
     void sendingRaisesProposalSentKeyedByTheBooking() {
         UUID booking = api.booking();
         String proposal = api.sent(booking, "Developmental edit");
