@@ -4,8 +4,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.DatabaseSecurityChecks;
 import io.quillspace.infra.testing.DatabaseSecurityContract;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,19 +50,56 @@ class DatabaseSecurityTest extends DatabaseSecurityContract {
     }
 
     @Test
-    void aPersonsTransactionMayWriteTheOutboxButNeverReadIt() {
-        DatabaseProbe runtime = DatabaseProbe.asRuntimeRole();
+    void aPersonsTransactionMayWriteTheOutboxButNeverReadOrDeleteIt() throws Exception {
+        Config config = ConfigProvider.getConfig();
         UUID tenant = UUID.randomUUID();
-        UUID user = UUID.randomUUID();
         UUID event = UUID.randomUUID();
-        assertEquals(1, runtime.updateAs(tenant.toString(), user.toString(), "user", """
-                insert into outbox_events (id, tenant_id, topic, record_key, event_type, payload)
-                values (?, ?, 'proposal-events.v1.test', 'key', 'test', '{}')""", event, tenant));
-        assertEquals(List.of(), runtime.queryAs(tenant, user, "user", "select id from outbox_events where id = ?", event));
-        assertEquals(List.of(), runtime.queryAs(tenant, user, "admin", "select id from outbox_events where id = ?", event));
-        assertEquals(0, runtime.updateAs(tenant.toString(), user.toString(), "admin",
-                "delete from outbox_events where id = ?", event));
-        assertEquals(1, runtime.updateAs(tenant.toString(), "", "service", "delete from outbox_events where id = ?", event));
+        // One transaction, rolled back: the row never commits, so no relay ever sees it.
+        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            connection.setAutoCommit(false);
+            bind(connection, tenant, "user");
+            assertEquals(1, update(connection, """
+                    insert into outbox_events (id, tenant_id, topic, record_key, event_type, payload)
+                    values (?, ?, 'proposal-events.v1', 'key', 'test', '{}')""", event, tenant));
+            assertEquals(0, count(connection, event), "a client reads none");
+            bind(connection, tenant, "admin");
+            assertEquals(0, count(connection, event), "an admin reads none");
+            assertEquals(0, update(connection, "delete from outbox_events where id = ?", event), "nor deletes it");
+            bind(connection, tenant, "service");
+            assertEquals(1, count(connection, event), "the relay reads it");
+            connection.rollback();
+        }
+    }
+
+    private static void bind(Connection connection, UUID tenant, String role) throws Exception {
+        try (PreparedStatement bind = connection.prepareStatement("select set_config('app.current_tenant_id', ?, true),"
+                + " set_config('app.current_user_id', ?, true), set_config('app.current_role', ?, true)")) {
+            bind.setString(1, tenant.toString());
+            bind.setString(2, UUID.randomUUID().toString());
+            bind.setString(3, role);
+            bind.execute();
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static int count(Connection connection, UUID event) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from outbox_events where id = ?")) {
+            statement.setObject(1, event);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test
