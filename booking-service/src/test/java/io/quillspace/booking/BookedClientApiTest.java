@@ -57,8 +57,8 @@ class BookedClientApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token)
                 .when().get("/consultations")
                 .then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].startTime", equalTo("2026-03-14T09:00:00Z")));
+                .body("items", hasSize(1))
+                .body("items[0].startTime", equalTo("2026-03-14T09:00:00Z")));
     }
 
     @Test

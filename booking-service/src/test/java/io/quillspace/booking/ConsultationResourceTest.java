@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The permission matrix over HTTP, with tokens shaped like the gateway's, each defective in exactly one way. */
@@ -43,15 +43,15 @@ class ConsultationResourceTest {
         given().auth().oauth2(DevTokens.token(tenant, client, "user"))
                 .when().get("/consultations")
                 .then().statusCode(200)
-                .body("id", contains(clientBooking.toString()));
+                .body("items.id", contains(clientBooking.toString()));
     }
 
     @Test
-    void adminSeesEveryConsultationOfTheirTenantOnly() {
+    void adminSeesEveryConsultationOfTheirTenantOnlyNewestFirst() {
         given().auth().oauth2(DevTokens.token(tenant, admin, "admin"))
                 .when().get("/consultations")
                 .then().statusCode(200)
-                .body("id", containsInAnyOrder(clientBooking.toString(), otherClientBooking.toString()));
+                .body("items.id", contains(otherClientBooking.toString(), clientBooking.toString()));
     }
 
     @Test
@@ -149,6 +149,17 @@ class ConsultationResourceTest {
                 .when().options("/consultations")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("https://app.quillspace.io"));
+    }
+
+    @Test
+    void theFrontendMayEditAProposalFromTheVersionItRead() {
+        given().header("Origin", "https://app.quillspace.io")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type,If-Match")
+                .when().options("/proposals/{id}", UUID.randomUUID())
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Headers", containsString("If-Match"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"));
     }
 
     @Test

@@ -20,8 +20,13 @@ final class TenantData {
         return new TenantData(DatabaseProbe.asRuntimeRole());
     }
 
-    /** A booking of {@code user} (created if new) in {@code tenant}; returns its id. */
+    /** A scheduled booking of {@code user} (created if new) in {@code tenant}; returns its id. */
     UUID booking(UUID tenant, UUID user, Instant start) {
+        return booking(tenant, user, start, "SCHEDULED");
+    }
+
+    /** A booking of {@code user} (created if new) in {@code tenant} in {@code status}; returns its id. */
+    UUID booking(UUID tenant, UUID user, Instant start, String status) {
         runtimeRole.updateAs(tenant.toString(), "", "service", """
                         insert into users (id, tenant_id, email, name, created_at) values (?, ?, ?, 'Test Writer', now())
                         on conflict do nothing""",
@@ -31,8 +36,8 @@ final class TenantData {
                         insert into consultation_bookings (id, tenant_id, user_id, invitee_uri, event_uri, event_name,
                             status, start_time, end_time, invitee_timezone)
                         values (?, ?, ?, ?, 'https://api.calendly.com/scheduled_events/TEST', 'Consultation',
-                            'SCHEDULED', ?, ?, 'Europe/Madrid')""",
-                booking, tenant, user, "https://api.calendly.com/invitees/" + booking,
+                            ?, ?, ?, 'Europe/Madrid')""",
+                booking, tenant, user, "https://api.calendly.com/invitees/" + booking, status,
                 OffsetDateTime.ofInstant(start, ZoneOffset.UTC), OffsetDateTime.ofInstant(start.plusSeconds(2700), ZoneOffset.UTC));
         return booking;
     }

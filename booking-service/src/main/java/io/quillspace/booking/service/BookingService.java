@@ -1,6 +1,5 @@
 package io.quillspace.booking.service;
 
-import io.quarkus.panache.common.Sort;
 import io.quillspace.booking.entity.Booking;
 import io.quillspace.booking.entity.BookingHistoryEntry;
 import io.quillspace.booking.mapping.BookingEvents;
@@ -11,6 +10,8 @@ import io.quillspace.booking.repository.BookingHistoryRepository;
 import io.quillspace.booking.repository.BookingRepository;
 import io.quillspace.booking.repository.DeliveryLogRepository;
 import io.quillspace.booking.repository.NoShowRepository;
+import io.quillspace.booking.repository.ProjectBriefRepository;
+import io.quillspace.booking.repository.ProposalRepository;
 import io.quillspace.booking.repository.UserRepository;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
@@ -24,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,15 +52,20 @@ public class BookingService {
     private final UserRepository users;
     private final DeliveryLogRepository deliveryLog;
     private final NoShowRepository noShows;
+    private final ProjectBriefRepository briefs;
+    private final ProposalRepository proposals;
 
     public BookingService(CalendlyChanges changes, BookingRepository bookings, BookingHistoryRepository history,
-                          UserRepository users, DeliveryLogRepository deliveryLog, NoShowRepository noShows) {
+                          UserRepository users, DeliveryLogRepository deliveryLog, NoShowRepository noShows,
+                          ProjectBriefRepository briefs, ProposalRepository proposals) {
         this.changes = changes;
         this.bookings = bookings;
         this.history = history;
         this.users = users;
         this.deliveryLog = deliveryLog;
         this.noShows = noShows;
+        this.briefs = briefs;
+        this.proposals = proposals;
     }
 
     /** Completes with what became of the delivery once its effects (or the decision to skip it) are committed. */
@@ -147,7 +152,11 @@ public class BookingService {
                             booking.calendlyUpdatedAt = source.updatedAt();
                             // Flushed now: the history entry that follows references it.
                             return booking.<Booking>persistAndFlush()
-                                    .call(persisted -> record(persisted, step, source, invitee, cancellation, now));
+                                    .call(persisted -> record(persisted, step, source, invitee, cancellation, now))
+                                    .call(persisted -> replaced == null ? Uni.createFrom().voidItem()
+                                            : bookings.lockById(replaced).chain(old -> old == null
+                                                    ? Uni.createFrom().voidItem()
+                                                    : moveConsultationWork(old.id, persisted)));
                         }));
     }
 
@@ -158,7 +167,22 @@ public class BookingService {
         recordCancellation(booking, cancellation, replacement);
         booking.calendlyUpdatedAt = latest(booking.calendlyUpdatedAt, source.updatedAt());
         booking.updatedAt = now;
-        return record(booking, step, source, invitee, cancellation, now);
+        return record(booking, step, source, invitee, cancellation, now)
+                .call(() -> replacement == null ? Uni.createFrom().voidItem()
+                        : bookings.findById(replacement).chain(replacing -> replacing == null
+                                ? Uni.createFrom().voidItem()
+                                : moveConsultationWork(booking.id, replacing)));
+    }
+
+    /**
+     * A reschedule carries the old booking's brief and proposals to the booking that replaced it, once both exist:
+     * whichever half of the reschedule arrives second moves them (the old booking locked), and the old booking takes no
+     * new ones once it is RESCHEDULED. Nothing is raised: the work is the same, only its booking changed.
+     */
+    private Uni<Void> moveConsultationWork(UUID oldBookingId, Booking replacing) {
+        return briefs.move(oldBookingId, replacing.id, replacing.userId)
+                .chain(() -> proposals.move(oldBookingId, replacing.id, replacing.userId))
+                .replaceWithVoid();
     }
 
     private static void recordCancellation(Booking booking, CalendlyChange.Cancellation cancellation, UUID replacement) {
@@ -200,25 +224,5 @@ public class BookingService {
 
     private static Instant latest(Instant stored, Instant delivered) {
         return stored == null || (delivered != null && delivered.isAfter(stored)) ? delivered : stored;
-    }
-
-    /**
-     * The caller's page of bookings, soonest first; Row-Level Security limits a user to their own. The tenant
-     * condition repeats the policy's: the query states what it means even where the policy is what enforces it.
-     */
-    public Uni<List<Booking>> visible(TenantContext caller, int page, int size) {
-        return TenantTransactions.inTenant(caller,
-                () -> bookings.find("tenantId", Sort.by("startTime").and("id"), caller.tenantId()).page(page, size).list());
-    }
-
-    /** A booking with its history, as the caller may see it. */
-    public record BookingWithHistory(Booking booking, List<BookingHistoryEntry> history) {
-    }
-
-    /** The booking and its history if the caller may see it, else null (also for another tenant's id). */
-    public Uni<BookingWithHistory> findVisible(TenantContext caller, UUID id) {
-        return TenantTransactions.inTenant(caller, () -> bookings.findById(id).chain(booking -> booking == null
-                ? Uni.createFrom().nullItem()
-                : history.ofBooking(id).map(entries -> new BookingWithHistory(booking, entries))));
     }
 }

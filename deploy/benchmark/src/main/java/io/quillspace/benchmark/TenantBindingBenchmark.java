@@ -142,11 +142,7 @@ public final class TenantBindingBenchmark {
             for (int t = 0; t < TENANTS; t++) {
                 UUID tenant = UUID.randomUUID();
                 tenants.add(tenant);
-                try (PreparedStatement bind = connection.prepareStatement(
-                        "select set_config('app.current_tenant_id', ?, true), set_config('app.current_role', 'service', true)")) {
-                    bind.setString(1, tenant.toString());
-                    bind.execute();
-                }
+                ServiceRoleBinding.bind(connection, tenant);
                 try (Statement sql = connection.createStatement()) {
                     sql.execute("""
                             insert into users (id, tenant_id, email, name, created_at)

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Booking lifecycle events on {@link Topics#BOOKING_EVENTS}, keyed by {@link #bookingId()}. The {@code type} property
  * names the variant so one topic keeps one booking's events in order; {@link #sequence()} numbers them per booking
- * (1, 2, …), so a consumer can tell their order without trusting clocks. {@link #encode} and {@link #decode} are the
+ * (1, 2, …, shared with {@link ProposalEventV1}), so a consumer can tell their order without trusting clocks. {@link #encode} and {@link #decode} are the
  * only writer and reader of the record value.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -36,7 +36,10 @@ public sealed interface BookingEventV1 {
     /** The booking whose state changed; the record key. */
     UUID bookingId();
 
-    /** Position of this event among its booking's events, from 1, without gaps. */
+    /**
+     * Position of this event among its booking's events, from 1, increasing. The booking's {@link ProposalEventV1}s
+     * continue the same sequence, so the numbers missing here are that topic's.
+     */
     long sequence();
 
     /** When the change happened at Calendly (its {@code updated_at}), or when it was recorded if Calendly gave no time. */

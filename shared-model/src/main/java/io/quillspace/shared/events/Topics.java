@@ -14,6 +14,9 @@ public final class Topics {
     /** Booking lifecycle events ({@link BookingEventV1}), keyed by booking id. */
     public static final String BOOKING_EVENTS = "booking-events.v1";
 
+    /** Project briefs and proposals ({@link ProposalEventV1}), keyed by booking id. */
+    public static final String PROPOSAL_EVENTS = "proposal-events.v1";
+
     /** Project events ({@link ProjectEventV1}), keyed by project id. */
     public static final String PROJECT_EVENTS = "project-events.v1";
 
@@ -31,6 +34,8 @@ public final class Topics {
             new Spec(deadLetter(CALENDLY_WEBHOOKS), 1),
             new Spec(BOOKING_EVENTS, 6),
             new Spec(deadLetter(BOOKING_EVENTS), 1),
+            new Spec(PROPOSAL_EVENTS, 6),
+            new Spec(deadLetter(PROPOSAL_EVENTS), 1),
             new Spec(PROJECT_EVENTS, 6),
             new Spec(deadLetter(PROJECT_EVENTS), 1));
 

@@ -8,7 +8,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.stream.Collectors;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Problem details for the errors every service with an API shares: authentication, authorization, invalid
@@ -36,16 +37,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException failure) {
-        String detail = failure.getConstraintViolations().stream()
-                .map(violation -> parameterName(violation.getPropertyPath().toString()) + " " + violation.getMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return problem(Problem.of("invalid-request", "Invalid request", 400, detail));
+        List<Problem.FieldError> errors = failure.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldName(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return problem(Problem.invalid(errors));
     }
 
-    /** {@code list.page} names the method's parameter; the caller knows it as {@code page}. */
-    private static String parameterName(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
+    /**
+     * The name the caller knows: {@code list.page} is the query parameter {@code page}, and
+     * {@code create.proposal.phases[0].name} the body's {@code phases[0].name} (method and parameter names dropped).
+     */
+    static String fieldName(String path) {
+        String withoutMethod = path.substring(path.indexOf('.') + 1);
+        int parameterEnd = withoutMethod.indexOf('.');
+        return parameterEnd < 0 ? withoutMethod : withoutMethod.substring(parameterEnd + 1);
     }
 
     private static Response problem(Problem problem) {

@@ -1,0 +1,100 @@
+package io.quillspace.booking;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.DevTokens;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * Every cell of the README's permission matrix: each endpoint as the booking's client, another client of the studio,
+ * an admin, a user and an admin of another studio (the user with the client's own id), and without a token. Each cell gets a fresh studio.
+ */
+@QuarkusTest
+class PermissionMatrixTest {
+
+    enum Caller { CLIENT, OTHER_CLIENT, ADMIN, OTHER_TENANT_USER, OTHER_TENANT_ADMIN, NO_TOKEN }
+
+    record Cell(String request, Caller caller, int status) {
+        @Override
+        public String toString() {
+            return request + " as " + caller.name().toLowerCase().replace('_', ' ') + " is " + status;
+        }
+    }
+
+    static Stream<Cell> matrix() {
+        return Stream.of(
+                row("GET /consultations", 200, 200, 200, 200, 200, 401),
+                row("GET /consultations/{id}", 200, 404, 200, 404, 404, 401),
+                row("GET /consultations/dashboard", 403, 403, 200, 403, 200, 401),
+                row("PUT /consultations/{id}/brief", 200, 404, 200, 404, 404, 401),
+                row("POST /consultations/{id}/proposals", 403, 403, 201, 403, 404, 401),
+                row("GET /proposals/{id}", 200, 404, 200, 404, 404, 401),
+                row("GET /proposals/{draft}", 404, 404, 200, 404, 404, 401),
+                row("PUT /proposals/{draft}", 403, 403, 200, 403, 404, 401),
+                row("POST /proposals/{draft}/send", 403, 403, 200, 403, 404, 401),
+                row("POST /proposals/{id}/accept", 200, 404, 403, 404, 403, 401),
+                row("POST /proposals/{id}/decline", 200, 404, 403, 404, 403, 401)
+        ).flatMap(List::stream);
+    }
+
+    private static List<Cell> row(String request, int client, int otherClient, int admin, int otherTenantUser,
+                                  int otherTenantAdmin, int noToken) {
+        return List.of(new Cell(request, Caller.CLIENT, client), new Cell(request, Caller.OTHER_CLIENT, otherClient),
+                new Cell(request, Caller.ADMIN, admin), new Cell(request, Caller.OTHER_TENANT_USER, otherTenantUser),
+                new Cell(request, Caller.OTHER_TENANT_ADMIN, otherTenantAdmin),
+                new Cell(request, Caller.NO_TOKEN, noToken));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void theMatrixHolds(Cell cell) {
+        ConsultationApi studio = new ConsultationApi();
+        UUID booking = studio.booking();
+        String draft = studio.draft(booking, "Draft");
+        String sent = studio.sent(booking, "Sent");
+
+        RequestSpecification as = as(studio, cell.caller()).contentType("application/json");
+        Response response = switch (cell.request()) {
+            case "GET /consultations" -> as.get("/consultations");
+            case "GET /consultations/{id}" -> as.get("/consultations/{id}", booking);
+            case "GET /consultations/dashboard" -> as.get("/consultations/dashboard");
+            case "PUT /consultations/{id}/brief" ->
+                    as.body(ConsultationApi.validBrief()).put("/consultations/{id}/brief", booking);
+            case "POST /consultations/{id}/proposals" ->
+                    as.body(ConsultationApi.validProposal("New")).post("/consultations/{id}/proposals", booking);
+            case "GET /proposals/{id}" -> as.get("/proposals/{id}", sent);
+            case "GET /proposals/{draft}" -> as.get("/proposals/{id}", draft);
+            case "PUT /proposals/{draft}" ->
+                    as.header("If-Match", "\"0\"").body(ConsultationApi.validProposal("Edited")).put("/proposals/{id}", draft);
+            case "POST /proposals/{draft}/send" -> as.post("/proposals/{id}/send", draft);
+            case "POST /proposals/{id}/accept" -> as.post("/proposals/{id}/accept", sent);
+            case "POST /proposals/{id}/decline" -> as.post("/proposals/{id}/decline", sent);
+            default -> throw new IllegalArgumentException("no such request in the matrix: " + cell.request());
+        };
+
+        response.then().statusCode(cell.status());
+        if (cell.status() >= 400) {
+            response.then().contentType(startsWith("application/problem+json"));
+        }
+    }
+
+    private static RequestSpecification as(ConsultationApi studio, Caller caller) {
+        return switch (caller) {
+            case CLIENT -> given().auth().oauth2(DevTokens.token(studio.tenant, studio.client, "user"));
+            case OTHER_CLIENT -> given().auth().oauth2(DevTokens.token(studio.tenant, UUID.randomUUID(), "user"));
+            case ADMIN -> given().auth().oauth2(DevTokens.token(studio.tenant, studio.admin, "admin"));
+            case OTHER_TENANT_USER -> given().auth().oauth2(DevTokens.token(UUID.randomUUID(), studio.client, "user"));
+            case OTHER_TENANT_ADMIN -> given().auth().oauth2(DevTokens.token(UUID.randomUUID(), UUID.randomUUID(), "admin"));
+            case NO_TOKEN -> given();
+        };
+    }
+}

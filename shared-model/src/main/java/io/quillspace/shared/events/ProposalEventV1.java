@@ -1,0 +1,117 @@
+package io.quillspace.shared.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The consultation business after the call, on {@link Topics#PROPOSAL_EVENTS}, keyed by {@link #bookingId()}: the
+ * client's project brief and the studio's proposals. {@link #sequence()} continues the booking's own sequence (the one
+ * {@link BookingEventV1} numbers), so a booking's events on both topics share one order; the numbers missing on one
+ * topic are the other topic's. {@link #encode} and {@link #decode} are the only writer and reader of the record value.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ProposalEventV1.BriefSubmitted.class, name = ProposalEventV1.BriefSubmitted.TYPE),
+        @JsonSubTypes.Type(value = ProposalEventV1.ProposalSent.class, name = ProposalEventV1.ProposalSent.TYPE),
+        @JsonSubTypes.Type(value = ProposalEventV1.ProposalAccepted.class, name = ProposalEventV1.ProposalAccepted.TYPE),
+        @JsonSubTypes.Type(value = ProposalEventV1.ProposalDeclined.class, name = ProposalEventV1.ProposalDeclined.TYPE)
+})
+public sealed interface ProposalEventV1 {
+
+    int SCHEMA_VERSION = 1;
+
+    /** Stable id of this event: the same on every redelivery, for consumers that deduplicate by event. */
+    UUID eventId();
+
+    UUID tenantId();
+
+    /** The consultation (booking) the brief or proposal belongs to; the record key. */
+    UUID bookingId();
+
+    /** Position among the booking's events on either topic, from 1, increasing. */
+    long sequence();
+
+    Instant occurredAt();
+
+    /** The {@code type} property's value, e.g. {@code proposal.accepted}. */
+    @JsonIgnore
+    default String type() {
+        return getClass().getAnnotation(JsonTypeName.class).value();
+    }
+
+    /** The project the client described, as the latest version of their brief states it. */
+    record Brief(int version, String projectName, String genre, Integer manuscriptWordCount, int budgetMin,
+                 int budgetMax, LocalDate desiredStartDate, String goals, String contactEmail) {
+    }
+
+    /** One phase of the proposed work, in {@code order} (from 1). */
+    record Phase(int order, String name, int estimatedDays, List<String> deliverables) {
+    }
+
+    /** The client submitted (a new version of) the project brief. */
+    @JsonTypeName(BriefSubmitted.TYPE)
+    record BriefSubmitted(UUID eventId, UUID tenantId, UUID bookingId, long sequence, UUID userId, UUID submittedBy,
+                          Brief brief, Instant occurredAt) implements ProposalEventV1 {
+
+        public static final String TYPE = "brief.submitted";
+    }
+
+    /** The studio sent a proposal to the client; earlier sent proposals of the booking are superseded by it. */
+    @JsonTypeName(ProposalSent.TYPE)
+    record ProposalSent(UUID eventId, UUID tenantId, UUID bookingId, long sequence, UUID proposalId, UUID userId,
+                        String title, BigDecimal price, String currency, Instant validUntil, Instant occurredAt)
+            implements ProposalEventV1 {
+
+        public static final String TYPE = "proposal.sent";
+    }
+
+    /**
+     * The client accepted a proposal: everything project-service needs to start the project without calling back.
+     *
+     * @param brief null when the client never submitted one
+     */
+    @JsonTypeName(ProposalAccepted.TYPE)
+    record ProposalAccepted(UUID eventId, UUID tenantId, UUID bookingId, long sequence, UUID proposalId,
+                            UUID clientUserId, String clientEmail, String clientName, Brief brief, String title,
+                            String scopeOfWork, List<Phase> phases, BigDecimal price, String currency,
+                            Instant acceptedAt, Instant occurredAt) implements ProposalEventV1 {
+
+        public static final String TYPE = "proposal.accepted";
+    }
+
+    /** The client declined a proposal. */
+    @JsonTypeName(ProposalDeclined.TYPE)
+    record ProposalDeclined(UUID eventId, UUID tenantId, UUID bookingId, long sequence, UUID proposalId, UUID userId,
+                            Instant occurredAt) implements ProposalEventV1 {
+
+        public static final String TYPE = "proposal.declined";
+    }
+
+    /** The record value. */
+    static String encode(ProposalEventV1 event) {
+        try {
+            return EventJson.MAPPER.writerFor(ProposalEventV1.class).writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + event.type() + " " + event.eventId(), e);
+        }
+    }
+
+    /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */
+    static ProposalEventV1 decode(byte[] value) {
+        ProposalEventV1 event = EventJson.read(value, ProposalEventV1.class);
+        if (event == null || event.eventId() == null || event.tenantId() == null || event.bookingId() == null) {
+            throw new MalformedEventException("not a ProposalEventV1: eventId, tenantId and bookingId are required", null);
+        }
+        return event;
+    }
+}
