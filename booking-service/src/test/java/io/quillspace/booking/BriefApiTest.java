@@ -47,6 +47,20 @@ class BriefApiTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonOrHasAValueOfTheWrongTypeIsAProblemToo() {
+        api.asClient().body("{\"projectName\": ").when().put("/consultations/{id}/brief", api.booking())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://quillspace.io/problems/malformed-body"));
+        Map<String, Object> brief = ConsultationApi.validBrief();
+        brief.put("budgetMin", "a lot");
+        api.asClient().body(brief).when().put("/consultations/{id}/brief", api.booking())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://quillspace.io/problems/malformed-body"));
+    }
+
+    @Test
     void aMissingProjectNameIsRefused() {
         assertRefused("projectName", null);
     }

@@ -4,6 +4,7 @@ import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.ProjectEventV1;
+import io.quillspace.shared.events.ProposalEventV1;
 import io.quillspace.shared.events.Topics;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -59,6 +60,10 @@ final class BookingEmails implements AutoCloseable {
 
     void send(BookingEventV1 event) {
         send(Topics.BOOKING_EVENTS, event.bookingId().toString(), BookingEventV1.encode(event));
+    }
+
+    void send(ProposalEventV1 event) {
+        send(Topics.PROPOSAL_EVENTS, event.bookingId().toString(), ProposalEventV1.encode(event));
     }
 
     void send(ProjectEventV1 event) {

@@ -32,7 +32,7 @@ class EmailTemplateResourceTest extends AtFixedTime {
     void everyKindIsListedWithTheBuiltInTemplateUntilTheStudioWritesItsOwn() {
         given().auth().oauth2(admin).when().get("/email-templates")
                 .then().statusCode(200)
-                .body("$", hasSize(8))
+                .body("$", hasSize(9))
                 .body("find { it.kind == 'confirmation' }.overridden", equalTo(false))
                 .body("find { it.kind == 'follow_up' }.transactional", equalTo(false));
     }
@@ -105,7 +105,7 @@ class EmailTemplateResourceTest extends AtFixedTime {
                 .body("subject", equalTo("For Maria Lopez"))
                 .body("html", equalTo("<b>https://zoom.us/j/123456789</b> Maria Lopez"))
                 .body("text", equalTo("Saturday 14 March 2026 10:00 (Europe/Madrid)"));
-        for (String kind : new String[] {"no_show", "kickoff", "follow_up", "rescheduled"}) {
+        for (String kind : new String[] {"no_show", "kickoff", "proposal_sent", "follow_up", "rescheduled"}) {
             given().auth().oauth2(admin).contentType(ContentType.JSON)
                     .when().post("/email-templates/" + kind + "/preview")
                     .then().statusCode(200)

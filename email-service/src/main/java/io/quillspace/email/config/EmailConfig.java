@@ -38,6 +38,9 @@ public interface EmailConfig {
     /** Non-transactional email (follow-ups) waits for the recipient's daytime. */
     QuietHoursConfig quietHours();
 
+    /** The frontend's address, for links to what a client reads there (a proposal). */
+    String appUrl();
+
     /** Unsubscribe links of non-transactional email. */
     Unsubscribe unsubscribe();
 

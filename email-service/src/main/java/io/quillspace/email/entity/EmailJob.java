@@ -26,7 +26,8 @@ public class EmailJob extends PanacheEntityBase {
      */
     public enum Kind {
         CONFIRMATION(true, true), REMINDER_24H(true, true), REMINDER_1H(true, true), FOLLOW_UP(false, true),
-        CANCELLATION(true, true), RESCHEDULED(true, true), NO_SHOW(true, true), KICKOFF(true, false);
+        CANCELLATION(true, true), RESCHEDULED(true, true), NO_SHOW(true, true), PROPOSAL_SENT(true, false),
+        KICKOFF(true, false);
 
         private final boolean transactional;
         private final boolean aboutTheMeeting;
@@ -43,6 +44,10 @@ public class EmailJob extends PanacheEntityBase {
         public boolean aboutTheMeeting() {
             return aboutTheMeeting;
         }
+    }
+
+    /** A proposal as the email announcing it shows it; {@code url} is where the client reads and answers it. */
+    public record ProposalSummary(String title, String price, String currency, Instant validUntil, String url) {
     }
 
     /** A project's plan as its kickoff email shows it. */
@@ -70,12 +75,13 @@ public class EmailJob extends PanacheEntityBase {
      *
      * @param previousStartTime where a rescheduled meeting was before it moved; null otherwise
      * @param calendarUid       the calendar entry the email's invitation creates, updates or cancels
-     * @param project           the project a kickoff email announces; null for emails about the meeting
+     * @param project           the project a kickoff email announces; null otherwise
+     * @param proposal          the proposal a proposal email announces; null otherwise
      */
     public record MeetingContext(String inviteeName, String eventName, Instant startTime, Instant endTime,
                                  String inviteeTimeZone, String cancelUrl, String rescheduleUrl, Location location,
                                  Instant previousStartTime, String calendarUid, int calendarSequence,
-                                 ProjectPlan project) {
+                                 ProjectPlan project, ProposalSummary proposal) {
     }
 
     @Id
@@ -86,6 +92,10 @@ public class EmailJob extends PanacheEntityBase {
 
     @Column(name = "booking_id", nullable = false)
     public UUID bookingId;
+
+    /** What, besides the booking, the email is about (the proposal of a PROPOSAL_SENT); null for other kinds. */
+    @Column(name = "subject_id")
+    public UUID subjectId;
 
     @Column(name = "user_id", nullable = false)
     public UUID userId;

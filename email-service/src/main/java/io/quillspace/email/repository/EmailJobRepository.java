@@ -25,14 +25,15 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
      * {@link #ONE_PER_KIND}, and its retry then finds the job.
      */
     public Uni<Boolean> addIfAbsent(EmailJob job) {
-        return count("bookingId = ?1 and kind = ?2", job.bookingId, job.kind)
+        return (job.subjectId == null ? count("bookingId = ?1 and kind = ?2 and subjectId is null", job.bookingId, job.kind)
+                : count("bookingId = ?1 and kind = ?2 and subjectId = ?3", job.bookingId, job.kind, job.subjectId))
                 .chain(existing -> existing > 0 ? Uni.createFrom().item(false) : persist(job).replaceWith(true));
     }
 
     /** The kinds of email the booking already has a job for. */
     public Uni<Set<EmailJob.Kind>> kindsOf(UUID bookingId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select kind from email_jobs where booking_id = :booking", String.class)
+                        "select kind from email_jobs where booking_id = :booking and subject_id is null", String.class)
                 .setParameter("booking", bookingId)
                 .getResultList())
                 .map(kinds -> kinds.stream().map(EmailJob.Kind::valueOf)

@@ -169,8 +169,8 @@ public class EmailDispatcher {
     /** Renders and hands the job to SMTP; completes with the server's acceptance. */
     private Uni<MailResult> send(EmailJob job) {
         String unsubscribeUrl = job.kind.transactional() ? null : unsubscribes.url(job.tenantId, job.recipient);
-        return Uni.createFrom().deferred(() -> templates.render(job.tenantId, job.kind, new EmailTemplates.Data(
-                        EmailView.of(job.context), ProjectView.of(job.context.project()), unsubscribeUrl)))
+        return Uni.createFrom().deferred(() -> templates.render(job.tenantId, job.kind,
+                        EmailTemplates.Data.of(job.context, unsubscribeUrl)))
                 .chain(rendered -> TenantTransactions.resumeOnCallerContext(
                         mail.sendMail(message(job, rendered, unsubscribeUrl))));
     }

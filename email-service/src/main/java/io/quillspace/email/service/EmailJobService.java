@@ -7,6 +7,8 @@ import io.quillspace.email.repository.BookingProjectionRepository;
 import io.quillspace.email.repository.EmailJobRepository;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.ProjectEventV1;
+import io.quillspace.shared.events.ProposalEventV1;
+import io.quillspace.shared.messaging.UnprocessableEventException;
 import io.quillspace.shared.messaging.FailureClassifier;
 import io.quillspace.shared.messaging.RecordOutcome;
 import io.quillspace.shared.tenancy.TenantContext;
@@ -43,6 +45,7 @@ public class EmailJobService {
     private final EmailJobRepository jobs;
     private final BookingProjectionRepository bookings;
     private final QuietHours quietHours;
+    private final String appUrl;
     private final Clock clock;
 
     public EmailJobService(EmailJobRepository jobs, BookingProjectionRepository bookings, EmailConfig config,
@@ -50,6 +53,7 @@ public class EmailJobService {
         this.jobs = jobs;
         this.bookings = bookings;
         this.quietHours = new QuietHours(config.quietHours().start(), config.quietHours().end());
+        this.appUrl = config.appUrl();
         this.clock = clock;
     }
 
@@ -212,6 +216,37 @@ public class EmailJobService {
 
     private static String calendarUid(UUID bookingId) {
         return bookingId + "@quillspace.email";
+    }
+
+    /**
+     * A sent proposal's email, once per proposal, to the booking's client as the projection knows them; the other
+     * brief and proposal events do not change the emails and are ignored, and counted as such.
+     */
+    public Uni<RecordOutcome> apply(ProposalEventV1 event) {
+        if (!(event instanceof ProposalEventV1.ProposalSent sent)) {
+            return Uni.createFrom().item(RecordOutcome.IGNORED);
+        }
+        Instant now = clock.instant();
+        return TenantTransactions.inTenant(TenantContext.service(sent.tenantId()),
+                        () -> TenantTransactions.registerTenant(sent.tenantId())
+                                .chain(() -> bookings.findById(sent.bookingId()))
+                                .chain(booking -> {
+                                    if (booking == null) {
+                                        throw new UnprocessableEventException("proposal " + sent.proposalId()
+                                                + " of booking " + sent.bookingId() + ", which this service has not seen:"
+                                                + " no recipient; replay it once the booking's events are in");
+                                    }
+                                    EmailJob job = job(booking, new EmailSequence.Step(EmailJob.Kind.PROPOSAL_SENT, now), now);
+                                    job.subjectId = sent.proposalId();
+                                    job.context = MeetingContexts.withProposal(booking.context, new EmailJob.ProposalSummary(
+                                            sent.title(), sent.price() == null ? null : String.format(java.util.Locale.ENGLISH,
+                                                    "%,.2f", sent.price()), sent.currency(), sent.validUntil(),
+                                            appUrl + "/consultations/" + sent.bookingId() + "/proposals/" + sent.proposalId()));
+                                    return jobs.addIfAbsent(job);
+                                }))
+                .map(added -> added ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE)
+                .invoke(outcome -> LOG.infof("%s event %s of booking %s: %s", event.type(), event.eventId(),
+                        event.bookingId(), outcome.tag()));
     }
 
     /** A project's kickoff email, once per booking however often the event arrives. */

@@ -73,8 +73,7 @@ public class EmailTemplateService {
                 throw new InvalidTemplateException(problems);
             }
             String unsubscribe = kind.transactional() ? null : "https://example.org/unsubscribe?token=sample";
-            return templates.preview(chosen, new EmailTemplates.Data(EmailView.of(SAMPLE), ProjectView.of(SAMPLE.project()),
-                    unsubscribe));
+            return templates.preview(chosen, EmailTemplates.Data.of(SAMPLE, unsubscribe));
         });
     }
 
@@ -83,12 +82,18 @@ public class EmailTemplateService {
                 : new EffectiveTemplate(kind, true, new EmailTemplates.Source(own.subject(), own.html(), own.text()));
     }
 
+    private static final EmailJob.ProjectPlan SAMPLE_PLAN = new EmailJob.ProjectPlan("The Salt Road",
+            LocalDate.parse("2026-04-01"), List.of(new EmailJob.PlanPhase("Manuscript assessment",
+                    LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-14"),
+                    List.of(new EmailJob.PlanDeliverable("Editorial letter", LocalDate.parse("2026-04-14"))))));
+
+    private static final EmailJob.ProposalSummary SAMPLE_PROPOSAL = new EmailJob.ProposalSummary(
+            "Developmental edit of The Salt Road", "4,800.00", "EUR", Instant.parse("2026-03-31T22:00:00Z"),
+            "https://app.quillspace.io/consultations/sample");
+
     private static final EmailJob.MeetingContext SAMPLE = new EmailJob.MeetingContext("Maria Lopez",
             "Manuscript consultation (45 min)", Instant.parse("2026-03-14T09:00:00Z"), Instant.parse("2026-03-14T09:45:00Z"),
             "Europe/Madrid", "https://calendly.com/cancellations/SAMPLE", "https://calendly.com/reschedulings/SAMPLE",
             new EmailJob.Location("zoom", null, "https://zoom.us/j/123456789"), Instant.parse("2026-03-12T16:00:00Z"),
-            UUID.nameUUIDFromBytes("sample".getBytes()) + "@quillspace.email", 0, new EmailJob.ProjectPlan("The Salt Road",
-            LocalDate.parse("2026-04-01"), List.of(new EmailJob.PlanPhase("Manuscript assessment", LocalDate.parse("2026-04-01"),
-                    LocalDate.parse("2026-04-14"), List.of(new EmailJob.PlanDeliverable("Editorial letter",
-                            LocalDate.parse("2026-04-14")))))));
+            UUID.nameUUIDFromBytes("sample".getBytes()) + "@quillspace.email", 0, SAMPLE_PLAN, SAMPLE_PROPOSAL);
 }

@@ -47,13 +47,21 @@ public class EmailTemplates {
     }
 
     /**
-     * What one email shows: the meeting, the project (kickoff emails only, else null) and the unsubscribe link
+     * What one email shows: the meeting, the project (kickoff emails only, else null), the proposal (proposal emails
+     * only, else null) and the unsubscribe link
      * (non-transactional email only, else null).
      */
-    public record Data(EmailView meeting, ProjectView project, String unsubscribeUrl) {
+    public record Data(EmailView meeting, ProjectView project, ProposalView proposal, String unsubscribeUrl) {
+
+        /** What a job's captured context shows. */
+        public static Data of(EmailJob.MeetingContext context, String unsubscribeUrl) {
+            return new Data(EmailView.of(context), ProjectView.of(context.project()), ProposalView.of(context.proposal(),
+                    context.inviteeTimeZone()), unsubscribeUrl);
+        }
 
         io.quarkus.qute.TemplateInstance into(Template template) {
-            return template.data("meeting", meeting).data("project", project).data("unsubscribeUrl", unsubscribeUrl);
+            return template.data("meeting", meeting).data("project", project).data("proposal", proposal)
+                    .data("unsubscribeUrl", unsubscribeUrl);
         }
     }
 
@@ -62,11 +70,11 @@ public class EmailTemplates {
     }
 
     /**
-     * What a template may refer to: {@code meeting.<property>}, {@code project.<property>} (kickoff) and, in
-     * non-transactional email, {@code unsubscribeUrl}.
+     * What a template may refer to: {@code meeting.<property>}, {@code project.<property>} (kickoff),
+     * {@code proposal.<property>} (proposal sent) and, in non-transactional email, {@code unsubscribeUrl}.
      */
     static final Map<String, Set<String>> ROOTS = Map.of("meeting", EmailView.PROPERTIES, "project", ProjectView.PROPERTIES,
-            "unsubscribeUrl", Set.of());
+            "proposal", ProposalView.PROPERTIES, "unsubscribeUrl", Set.of());
     /** The channel the email_templates trigger signals a studio's change on. */
     static final String CHANGE_CHANNEL = "email_templates";
     private static final Pattern LOOP_ALIAS = Pattern.compile("\\{#(?:for|let)\\s+(\\w+)");

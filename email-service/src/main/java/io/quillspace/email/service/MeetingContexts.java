@@ -18,17 +18,18 @@ final class MeetingContexts {
         return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
                 event.inviteeTimeZone(), event.cancelUrl(), event.rescheduleUrl(),
                 location == null ? null : new EmailJob.Location(location.type(), location.location(), location.joinUrl()),
-                previousStart, calendarUid, calendarSequence, null);
+                previousStart, calendarUid, calendarSequence, null, null);
     }
 
     static EmailJob.MeetingContext of(BookingEventV1.Canceled event, String calendarUid, int calendarSequence) {
         return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
-                event.inviteeTimeZone(), null, null, null, null, calendarUid, calendarSequence, null);
+                event.inviteeTimeZone(), null, null, null, null, calendarUid, calendarSequence, null, null);
     }
 
     /** For a booking this service only ever heard was moved away: nothing about it is ever sent. */
     static EmailJob.MeetingContext unknownMeeting(String inviteeName, String calendarUid) {
-        return new EmailJob.MeetingContext(inviteeName, null, null, null, "UTC", null, null, null, null, calendarUid, 0, null);
+        return new EmailJob.MeetingContext(inviteeName, null, null, null, "UTC", null, null, null, null, calendarUid, 0, null,
+                null);
     }
 
     static EmailJob.MeetingContext of(ProjectEventV1.KickedOff event) {
@@ -42,12 +43,21 @@ final class MeetingContexts {
                                                 .map(deliverable -> new EmailJob.PlanDeliverable(deliverable.name(),
                                                         deliverable.due()))
                                                 .toList()))
-                                .toList()));
+                                .toList()), null);
+    }
+
+    /** The booking's meeting as the projection knows it, with the proposal the email announces. */
+    static EmailJob.MeetingContext withProposal(EmailJob.MeetingContext meeting, EmailJob.ProposalSummary proposal) {
+        return new EmailJob.MeetingContext(meeting.inviteeName(), meeting.eventName(), meeting.startTime(),
+                meeting.endTime(), meeting.inviteeTimeZone(), meeting.cancelUrl(), meeting.rescheduleUrl(),
+                meeting.location(), meeting.previousStartTime(), meeting.calendarUid(), meeting.calendarSequence(),
+                null, proposal);
     }
 
     static EmailJob.MeetingContext withCalendarSequence(EmailJob.MeetingContext context, int calendarSequence) {
         return new EmailJob.MeetingContext(context.inviteeName(), context.eventName(), context.startTime(),
                 context.endTime(), context.inviteeTimeZone(), context.cancelUrl(), context.rescheduleUrl(),
-                context.location(), context.previousStartTime(), context.calendarUid(), calendarSequence, context.project());
+                context.location(), context.previousStartTime(), context.calendarUid(), calendarSequence, context.project(),
+                context.proposal());
     }
 }

@@ -1,10 +1,13 @@
 package io.quillspace.shared.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,6 +46,33 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
         return problem(Problem.invalid(errors));
+    }
+
+    /**
+     * Errors the framework raises before a resource runs. A 400 (above all a body that is not the JSON the operation
+     * reads: malformed, or a value of the wrong type) becomes a problem; other statuses keep the framework's answer.
+     */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException failure) {
+        if (failure.getResponse().getStatus() != 400) {
+            return failure.getResponse();
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableBody(json);
+            }
+        }
+        return problem(Problem.of("bad-request", "Bad request", 400, failure.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(MismatchedInputException failure) {
+        return unreadableBody((JsonProcessingException) failure);
+    }
+
+    private static Response unreadableBody(JsonProcessingException failure) {
+        return problem(Problem.of("malformed-body", "Malformed request body", 400,
+                "the body is not valid JSON for this operation: " + failure.getOriginalMessage()));
     }
 
     /**

@@ -1,0 +1,33 @@
+package io.quillspace.email.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quillspace.email.service.EmailJobService;
+import io.quillspace.shared.events.ProposalEventV1;
+import io.quillspace.shared.events.Topics;
+import io.quillspace.shared.messaging.RecordProcessor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes brief and proposal events: a sent proposal becomes the email that announces it; the others are deliberately
+ * ignored (and counted as such). Same consumer rule as every channel (see {@link RecordProcessor}).
+ */
+@ApplicationScoped
+public class ProposalEventConsumer {
+
+    private final EmailJobService jobs;
+    private final RecordProcessor<ProposalEventV1> processor;
+
+    public ProposalEventConsumer(EmailJobService jobs, MeterRegistry registry) {
+        this.jobs = jobs;
+        this.processor = new RecordProcessor<>(Topics.PROPOSAL_EVENTS, ProposalEventV1::decode,
+                event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(),
+                EmailJobService.FAILURES, registry);
+    }
+
+    @Incoming(Topics.PROPOSAL_EVENTS)
+    public Uni<Void> consume(byte[] value) {
+        return processor.process(value, jobs::apply);
+    }
+}
