@@ -1,12 +1,9 @@
 package io.quillspace.shared.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,14 +21,9 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = BookingEventV1.NoShowMarked.class, name = BookingEventV1.NoShowMarked.TYPE),
         @JsonSubTypes.Type(value = BookingEventV1.NoShowCleared.class, name = BookingEventV1.NoShowCleared.TYPE)
 })
-public sealed interface BookingEventV1 {
+public sealed interface BookingEventV1 extends FleetEvent {
 
     int SCHEMA_VERSION = 1;
-
-    /** Stable id of this event: the same on every redelivery, for consumers that deduplicate by event. */
-    UUID eventId();
-
-    UUID tenantId();
 
     /** The booking whose state changed; the record key. */
     UUID bookingId();
@@ -40,16 +32,8 @@ public sealed interface BookingEventV1 {
      * Position of this event among its booking's events, from 1, increasing. The booking's {@link ProposalEventV1}s
      * continue the same sequence, so the numbers missing here are that topic's.
      */
+    @Override
     long sequence();
-
-    /** When the change happened at Calendly (its {@code updated_at}), or when it was recorded if Calendly gave no time. */
-    Instant occurredAt();
-
-    /** The {@code type} property's value, e.g. {@code booking.created}. */
-    @JsonIgnore
-    default String type() {
-        return getClass().getAnnotation(JsonTypeName.class).value();
-    }
 
     /**
      * Where the meeting takes place, as Calendly gave it; any part may be null.
@@ -157,11 +141,7 @@ public sealed interface BookingEventV1 {
 
     /** The record value. */
     static String encode(BookingEventV1 event) {
-        try {
-            return EventJson.MAPPER.writerFor(BookingEventV1.class).writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot encode " + event.type() + " " + event.eventId(), e);
-        }
+        return EventJson.write(event, BookingEventV1.class);
     }
 
     /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */

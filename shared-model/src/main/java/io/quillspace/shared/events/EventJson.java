@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The one JSON setup of every event contract, so both sides of a topic read and write the same bytes whatever a
@@ -27,6 +28,15 @@ final class EventJson {
     static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private EventJson() {
+    }
+
+    /** The record value of an event, written as its contract (which names its variant in {@code type}). */
+    static <E extends FleetEvent> String write(E event, Class<? super E> contract) {
+        try {
+            return MAPPER.writerFor(contract).writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + event.type() + " " + event.eventId(), e);
+        }
     }
 
     /** Reads a record value as {@code type}; anything that is not one is malformed. */

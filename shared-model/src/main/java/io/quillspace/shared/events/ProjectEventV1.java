@@ -1,12 +1,9 @@
 package io.quillspace.shared.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,24 +18,12 @@ import java.util.UUID;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ProjectEventV1.KickedOff.class, name = ProjectEventV1.KickedOff.TYPE)
 })
-public sealed interface ProjectEventV1 {
+public sealed interface ProjectEventV1 extends FleetEvent {
 
     int SCHEMA_VERSION = 1;
 
-    UUID eventId();
-
-    UUID tenantId();
-
+    /** The project the event is about; the record key. */
     UUID projectId();
-
-    long sequence();
-
-    Instant occurredAt();
-
-    @JsonIgnore
-    default String type() {
-        return getClass().getAnnotation(JsonTypeName.class).value();
-    }
 
     /** One deliverable of a phase, due on a day. */
     record Deliverable(String name, LocalDate due) {
@@ -75,11 +60,7 @@ public sealed interface ProjectEventV1 {
 
     /** The record value. */
     static String encode(ProjectEventV1 event) {
-        try {
-            return EventJson.MAPPER.writerFor(ProjectEventV1.class).writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot encode " + event.type() + " " + event.eventId(), e);
-        }
+        return EventJson.write(event, ProjectEventV1.class);
     }
 
     /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */

@@ -1,12 +1,9 @@
 package io.quillspace.shared.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,28 +23,12 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ProposalEventV1.ProposalAccepted.class, name = ProposalEventV1.ProposalAccepted.TYPE),
         @JsonSubTypes.Type(value = ProposalEventV1.ProposalDeclined.class, name = ProposalEventV1.ProposalDeclined.TYPE)
 })
-public sealed interface ProposalEventV1 {
+public sealed interface ProposalEventV1 extends FleetEvent {
 
     int SCHEMA_VERSION = 1;
 
-    /** Stable id of this event: the same on every redelivery, for consumers that deduplicate by event. */
-    UUID eventId();
-
-    UUID tenantId();
-
     /** The consultation (booking) the brief or proposal belongs to; the record key. */
     UUID bookingId();
-
-    /** Position among the booking's events on either topic, from 1, increasing. */
-    long sequence();
-
-    Instant occurredAt();
-
-    /** The {@code type} property's value, e.g. {@code proposal.accepted}. */
-    @JsonIgnore
-    default String type() {
-        return getClass().getAnnotation(JsonTypeName.class).value();
-    }
 
     /** The project the client described, as the latest version of their brief states it. */
     record Brief(int version, String projectName, String genre, Integer manuscriptWordCount, int budgetMin,
@@ -99,11 +80,7 @@ public sealed interface ProposalEventV1 {
 
     /** The record value. */
     static String encode(ProposalEventV1 event) {
-        try {
-            return EventJson.MAPPER.writerFor(ProposalEventV1.class).writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot encode " + event.type() + " " + event.eventId(), e);
-        }
+        return EventJson.write(event, ProposalEventV1.class);
     }
 
     /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */
