@@ -96,6 +96,7 @@ class ProposalLifecycleApiTest {
         var accepted = (ProposalEventV1.ProposalAccepted) events.get(2);
         assertEquals(api.client, accepted.clientUserId());
         assertEquals(api.client + "@example.org", accepted.clientEmail());
+        assertEquals("Europe/Madrid", accepted.clientTimeZone(), "the invitee's zone: the project's days are theirs");
         assertEquals("The Salt Road", accepted.brief().projectName());
         assertEquals(1, accepted.brief().version());
         assertEquals(List.of("Read-through", "Line notes"), accepted.phases().stream().map(ProposalEventV1.Phase::name).toList());

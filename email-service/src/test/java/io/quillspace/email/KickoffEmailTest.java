@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An accepted proposal's project starts, and the client receives its plan once. */
@@ -42,6 +43,23 @@ class KickoffEmailTest extends AtFixedTime {
         assertTrue(text.indexOf("Editorial letter, due Sunday 14 July 2030") > text.indexOf("1. Assessment"), text);
         assertTrue(text.indexOf("2. Line edit") > text.indexOf("Editorial letter"), "phases in their order: " + text);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> client.inbox().size() == 1);
+    }
+
+    @Test
+    void laterProjectChangesAreAppliedAsNothingToSend() {
+        UUID project = UUID.randomUUID();
+        try (TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.PROJECT_EVENTS))) {
+            client.send(new ProjectEventV1.StatusChanged(UUID.randomUUID(), client.tenant, project, 2, client.user,
+                    "kickoff", "active", UUID.randomUUID(), Instant.now()));
+            client.send(new ProjectEventV1.KickedOff(UUID.randomUUID(), client.tenant, project, 1, UUID.randomUUID(),
+                    UUID.randomUUID(), client.user, client.recipient, "Maria Lopez", "Europe/Madrid", "Second Draft",
+                    LocalDate.parse("2030-07-01"), List.of(), Instant.now()));
+
+            client.awaitMessage("Your project \"Second Draft\" starts Monday 1 July 2030");
+            assertTrue(deadLetters.drain(Duration.ofSeconds(2)).stream()
+                    .noneMatch(record -> project.toString().equals(record.key())), "a status change is not poison");
+            assertEquals(1, client.inbox().size(), "a status change sends no email");
+        }
     }
 
     @Test

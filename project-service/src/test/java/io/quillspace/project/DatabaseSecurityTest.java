@@ -8,6 +8,6 @@ class DatabaseSecurityTest extends DatabaseSecurityContract {
 
     @Override
     protected int minimumTenantTables() {
-        return 0;
+        return 5;
     }
 }

@@ -36,7 +36,7 @@ public final class ProposalEvents {
     public static ProposalEventV1 accepted(Booking booking, Proposal proposal, User client, ProjectBrief latestBrief,
                                            int briefVersion) {
         return new ProposalEventV1.ProposalAccepted(UUID.randomUUID(), booking.tenantId, booking.id,
-                booking.nextEventSequence(), proposal.id, client.id, client.email, client.name,
+                booking.nextEventSequence(), proposal.id, client.id, client.email, client.name, booking.inviteeTimeZone,
                 latestBrief == null ? null : contract(latestBrief, briefVersion), proposal.title,
                 proposal.scopeOfWork, proposal.workPlan.phases().stream()
                         .map(phase -> new ProposalEventV1.Phase(phase.order(), phase.name(), phase.estimatedDays(),

@@ -1,15 +1,14 @@
 package io.quillspace.booking.rest;
 
-import io.quillspace.shared.problem.Problem;
+import io.quillspace.shared.problem.ProblemResponses;
 
-/** Descriptions of the problem responses the API's operations document, said once. */
+/** Descriptions of the problem responses this API's operations document; the fleet's common ones are shared. */
 final class ApiResponses {
 
-    static final String PROBLEM = Problem.MEDIA_TYPE;
-    static final String INVALID = "Invalid request: one problem listing every offending field in `errors`";
-    static final String UNAUTHORIZED = "No valid bearer token (missing, expired, wrong issuer, audience or signature, "
-            + "no tenant claim)";
-    static final String FORBIDDEN = "The token's role may not do this";
+    static final String PROBLEM = ProblemResponses.MEDIA_TYPE;
+    static final String INVALID = ProblemResponses.INVALID;
+    static final String UNAUTHORIZED = ProblemResponses.UNAUTHORIZED;
+    static final String FORBIDDEN = ProblemResponses.FORBIDDEN;
     static final String NOT_FOUND = "No such consultation or proposal for the caller (another user's or tenant's "
             + "ids are absent too)";
     static final String CONFLICT = "The consultation's state does not allow this; `type` says why "

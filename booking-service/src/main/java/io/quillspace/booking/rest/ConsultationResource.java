@@ -7,6 +7,7 @@ import io.quillspace.booking.service.ConsultationService;
 import io.quillspace.booking.service.ProposalService;
 import io.quillspace.shared.identity.CurrentIdentity;
 import io.quillspace.shared.problem.Problem;
+import io.quillspace.shared.rest.PageLinks;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -87,13 +88,8 @@ public class ConsultationResource {
             @Context UriInfo uri) {
         return consultations.list(identity.tenantContext(), status == null ? null : Booking.Status.valueOf(status),
                         IsoInstant.Validator.parse(from), IsoInstant.Validator.parse(to), page, size)
-                .map(found -> {
-                    boolean more = (long) (page + 1) * size < found.total();
-                    URI next = uri.getRequestUriBuilder().replaceQueryParam("page", page + 1)
-                            .replaceQueryParam("size", size).build();
-                    return new ConsultationPage(found.bookings().stream().map(ConsultationView::of).toList(), page,
-                            size, found.total(), more ? next.getRawPath() + "?" + next.getRawQuery() : null);
-                });
+                .map(found -> new ConsultationPage(found.bookings().stream().map(ConsultationView::of).toList(), page,
+                        size, found.total(), PageLinks.next(uri, page, size, found.total())));
     }
 
     @GET

@@ -249,9 +249,11 @@ public class EmailJobService {
                         event.bookingId(), outcome.tag()));
     }
 
-    /** A project's kickoff email, once per booking however often the event arrives. */
+    /** A project's kickoff email, once per booking however often the event arrives; later project changes send none. */
     public Uni<RecordOutcome> apply(ProjectEventV1 event) {
-        ProjectEventV1.KickedOff kickoff = (ProjectEventV1.KickedOff) event;
+        if (!(event instanceof ProjectEventV1.KickedOff kickoff)) {
+            return Uni.createFrom().item(RecordOutcome.IGNORED);
+        }
         Instant now = clock.instant();
         EmailJob job = new EmailJob();
         job.id = UUID.randomUUID();

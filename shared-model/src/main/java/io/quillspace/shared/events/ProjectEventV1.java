@@ -16,7 +16,11 @@ import java.util.UUID;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = ProjectEventV1.KickedOff.class, name = ProjectEventV1.KickedOff.TYPE)
+        @JsonSubTypes.Type(value = ProjectEventV1.KickedOff.class, name = ProjectEventV1.KickedOff.TYPE),
+        @JsonSubTypes.Type(value = ProjectEventV1.StatusChanged.class, name = ProjectEventV1.StatusChanged.TYPE),
+        @JsonSubTypes.Type(value = ProjectEventV1.PhaseStatusChanged.class, name = ProjectEventV1.PhaseStatusChanged.TYPE),
+        @JsonSubTypes.Type(value = ProjectEventV1.DeliverableStatusChanged.class,
+                name = ProjectEventV1.DeliverableStatusChanged.TYPE)
 })
 public sealed interface ProjectEventV1 extends FleetEvent {
 
@@ -56,6 +60,36 @@ public sealed interface ProjectEventV1 extends FleetEvent {
             Instant occurredAt) implements ProjectEventV1 {
 
         public static final String TYPE = "project.kicked-off";
+    }
+
+    /**
+     * The studio moved the project to another status ({@code kickoff, active, on_hold, completed, cancelled}).
+     *
+     * @param changedBy the admin who made the change
+     */
+    @JsonTypeName(StatusChanged.TYPE)
+    record StatusChanged(UUID eventId, UUID tenantId, UUID projectId, long sequence, UUID userId, String from,
+                         String to, UUID changedBy, Instant occurredAt) implements ProjectEventV1 {
+
+        public static final String TYPE = "project.status-changed";
+    }
+
+    /** The studio moved a phase to another status ({@code pending, in_progress, completed}). */
+    @JsonTypeName(PhaseStatusChanged.TYPE)
+    record PhaseStatusChanged(UUID eventId, UUID tenantId, UUID projectId, long sequence, UUID userId, UUID phaseId,
+                              int phaseOrder, String phaseName, String from, String to, UUID changedBy,
+                              Instant occurredAt) implements ProjectEventV1 {
+
+        public static final String TYPE = "project.phase-status-changed";
+    }
+
+    /** The studio moved a deliverable to another status ({@code pending, in_progress, in_review, done}). */
+    @JsonTypeName(DeliverableStatusChanged.TYPE)
+    record DeliverableStatusChanged(UUID eventId, UUID tenantId, UUID projectId, long sequence, UUID userId,
+                                    UUID deliverableId, UUID phaseId, String deliverableName, String from, String to,
+                                    UUID changedBy, Instant occurredAt) implements ProjectEventV1 {
+
+        public static final String TYPE = "project.deliverable-status-changed";
     }
 
     /** The record value. */

@@ -59,11 +59,13 @@ public sealed interface ProposalEventV1 extends FleetEvent {
     /**
      * The client accepted a proposal: everything project-service needs to start the project without calling back.
      *
-     * @param brief null when the client never submitted one
+     * @param brief          null when the client never submitted one
+     * @param clientTimeZone IANA zone the client booked in: the project's days are the client's days
      */
     @JsonTypeName(ProposalAccepted.TYPE)
     record ProposalAccepted(UUID eventId, UUID tenantId, UUID bookingId, long sequence, UUID proposalId,
-                            UUID clientUserId, String clientEmail, String clientName, Brief brief, String title,
+                            UUID clientUserId, String clientEmail, String clientName, String clientTimeZone,
+                            Brief brief, String title,
                             String scopeOfWork, List<Phase> phases, BigDecimal price, String currency,
                             Instant acceptedAt, Instant occurredAt) implements ProposalEventV1 {
 

@@ -7,13 +7,9 @@ import io.smallrye.mutiny.Uni;
  * Writes events into the transactional outbox: call inside the tenant transaction that makes the change the event
  * reports, so both commit or neither does. {@link OutboxRelay} carries them to Kafka after commit.
  *
- * <p>Every service with an outbox has this table, with Row-Level Security like every tenant table, and a trigger that
- * calls {@code pg_notify('outbox', tenant_id::text)} after each insert (delivered at commit, never for a rollback):
- * <pre>
- * outbox_events(id uuid primary key, tenant_id uuid, topic text, record_key text, event_type text,
- *               schema_version int, payload text, position bigint generated always as identity,
- *               created_at timestamptz default now())
- * </pre>
+ * <p>Every service with an outbox has the table of {@code classpath:db/outbox} (a Flyway location): Row-Level Security
+ * like every tenant table, and a trigger that calls {@code pg_notify('outbox', tenant_id::text)} after each insert
+ * (delivered at commit, never for a rollback).
  */
 public final class Outbox {
 

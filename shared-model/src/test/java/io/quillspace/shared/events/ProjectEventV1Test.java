@@ -31,6 +31,28 @@ class ProjectEventV1Test {
     }
 
     @Test
+    void everyStatusChangeSurvivesEncodeThenDecodeUnchanged() {
+        UUID tenant = UUID.randomUUID();
+        UUID project = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        UUID admin = UUID.randomUUID();
+        Instant at = Instant.parse("2026-04-02T09:00:00Z");
+        List<ProjectEventV1> events = List.of(
+                new ProjectEventV1.StatusChanged(UUID.randomUUID(), tenant, project, 2, client, "kickoff", "active",
+                        admin, at),
+                new ProjectEventV1.PhaseStatusChanged(UUID.randomUUID(), tenant, project, 3, client, UUID.randomUUID(),
+                        1, "Assessment", "pending", "in_progress", admin, at),
+                new ProjectEventV1.DeliverableStatusChanged(UUID.randomUUID(), tenant, project, 4, client,
+                        UUID.randomUUID(), UUID.randomUUID(), "Editorial letter", "in_review", "done", admin, at));
+
+        for (ProjectEventV1 event : events) {
+            String encoded = ProjectEventV1.encode(event);
+            assertTrue(encoded.contains("\"type\":\"" + event.type() + "\""), encoded);
+            assertEquals(event, ProjectEventV1.decode(encoded.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
     void anUnknownTypeIsMalformed() {
         assertThrows(MalformedEventException.class,
                 () -> ProjectEventV1.decode("{\"type\":\"project.exploded\"}".getBytes(StandardCharsets.UTF_8)));

@@ -30,7 +30,7 @@ class ProposalEventV1Test {
                 new ProposalEventV1.ProposalSent(UUID.randomUUID(), TENANT, BOOKING, 3, proposal, CLIENT,
                         "Developmental edit", new BigDecimal("4500.00"), "EUR", AT.plusSeconds(86_400), AT),
                 new ProposalEventV1.ProposalAccepted(UUID.randomUUID(), TENANT, BOOKING, 4, proposal, CLIENT,
-                        "tom@example.org", "Tom Okafor", BRIEF, "Developmental edit", "Structure and pacing",
+                        "tom@example.org", "Tom Okafor", "Europe/London", BRIEF, "Developmental edit", "Structure and pacing",
                         List.of(new ProposalEventV1.Phase(1, "Read-through", 10, List.of("Editorial letter")),
                                 new ProposalEventV1.Phase(2, "Line notes", 20, List.of("Annotated manuscript", "Call"))),
                         new BigDecimal("4500.00"), "EUR", AT, AT),

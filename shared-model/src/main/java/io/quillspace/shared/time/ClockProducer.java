@@ -1,4 +1,4 @@
-package io.quillspace.email.config;
+package io.quillspace.shared.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,9 @@ import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 
-/** The clock email sequences and dispatch are timed by; tests replace it to move through a booking's days. */
+/**
+ * The clock a service's time-dependent rules read (email sequences, project dates); tests replace it with a pinned one.
+ */
 @ApplicationScoped
 public class ClockProducer {
 

@@ -1,0 +1,80 @@
+package io.quillspace.project.entity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One status change of a project, a phase or a deliverable, appended and never changed (the runtime role may not update
+ * or delete these rows). Statuses are kept as the API names them, so the history reads the same whatever it is about.
+ */
+@Entity
+@Table(name = "project_history")
+public class ProjectHistoryEntry extends PanacheEntityBase {
+
+    /** What changed. */
+    public enum Subject { PROJECT, PHASE, DELIVERABLE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public UUID tenantId;
+
+    @Column(name = "project_id", nullable = false)
+    public UUID projectId;
+
+    @Column(name = "user_id", nullable = false)
+    public UUID userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Subject subject;
+
+    @Column(name = "subject_id", nullable = false)
+    public UUID subjectId;
+
+    @Column(name = "subject_name", nullable = false)
+    public String subjectName;
+
+    /** Null for the kickoff, which created the project. */
+    @Column(name = "from_status")
+    public String fromStatus;
+
+    @Column(name = "to_status", nullable = false)
+    public String toStatus;
+
+    /** The admin who made the change; null for the kickoff. */
+    @Column(name = "changed_by")
+    public UUID changedBy;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    /** An entry of {@code project}'s history; {@code from} and {@code changedBy} are null for the kickoff. */
+    public static ProjectHistoryEntry of(Project project, Subject subject, UUID subjectId, String subjectName,
+                                         String from, String to, UUID changedBy, Instant at) {
+        ProjectHistoryEntry entry = new ProjectHistoryEntry();
+        entry.tenantId = project.tenantId;
+        entry.projectId = project.id;
+        entry.userId = project.userId;
+        entry.subject = subject;
+        entry.subjectId = subjectId;
+        entry.subjectName = subjectName;
+        entry.fromStatus = from;
+        entry.toStatus = to;
+        entry.changedBy = changedBy;
+        entry.occurredAt = at;
+        return entry;
+    }
+}

@@ -1,0 +1,67 @@
+package io.quillspace.project.mapping;
+
+import io.quillspace.project.entity.Project;
+import io.quillspace.project.entity.ProjectDeliverable;
+import io.quillspace.project.entity.ProjectPhase;
+import io.quillspace.shared.events.ProjectEventV1;
+import io.quillspace.shared.events.Topics;
+import io.quillspace.shared.outbox.OutboxMessage;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@link ProjectEventV1} each project change raises, numbered with the project's next sequence number, and its
+ * outbox message (keyed by project id, so one project's events stay in order).
+ */
+public final class ProjectEvents {
+
+    private ProjectEvents() {
+    }
+
+    /** Phases in plan order, each with its deliverables in their order. */
+    public static ProjectEventV1 kickedOff(Project project, List<ProjectPhase> phases,
+                                           List<ProjectDeliverable> deliverables) {
+        List<ProjectEventV1.Phase> plan = phases.stream()
+                .sorted(Comparator.comparingInt(phase -> phase.position))
+                .map(phase -> new ProjectEventV1.Phase(phase.position, phase.name, phase.plannedStart, phase.plannedEnd,
+                        deliverables.stream()
+                                .filter(deliverable -> deliverable.phaseId.equals(phase.id))
+                                .sorted(Comparator.comparingInt(deliverable -> deliverable.position))
+                                .map(deliverable -> new ProjectEventV1.Deliverable(deliverable.name, deliverable.dueDate))
+                                .toList()))
+                .toList();
+        return new ProjectEventV1.KickedOff(UUID.randomUUID(), project.tenantId, project.id,
+                project.nextEventSequence(), project.bookingId, project.proposalId, project.userId,
+                project.clientEmail, project.clientName, project.timeZone, project.name, project.kickoffDate, plan,
+                project.createdAt);
+    }
+
+    public static ProjectEventV1 statusChanged(Project project, Project.Status from, UUID admin, Instant at) {
+        return new ProjectEventV1.StatusChanged(UUID.randomUUID(), project.tenantId, project.id,
+                project.nextEventSequence(), project.userId, StatusNames.wire(from), StatusNames.wire(project.status),
+                admin, at);
+    }
+
+    public static ProjectEventV1 phaseStatusChanged(Project project, ProjectPhase phase, ProjectPhase.Status from,
+                                                    UUID admin, Instant at) {
+        return new ProjectEventV1.PhaseStatusChanged(UUID.randomUUID(), project.tenantId, project.id,
+                project.nextEventSequence(), project.userId, phase.id, phase.position, phase.name,
+                StatusNames.wire(from), StatusNames.wire(phase.status), admin, at);
+    }
+
+    public static ProjectEventV1 deliverableStatusChanged(Project project, ProjectDeliverable deliverable,
+                                                          ProjectDeliverable.Status from, UUID admin, Instant at) {
+        return new ProjectEventV1.DeliverableStatusChanged(UUID.randomUUID(), project.tenantId, project.id,
+                project.nextEventSequence(), project.userId, deliverable.id, deliverable.phaseId, deliverable.name,
+                StatusNames.wire(from), StatusNames.wire(deliverable.status), admin, at);
+    }
+
+    public static OutboxMessage outboxMessage(ProjectEventV1 event) {
+        return new OutboxMessage(event.eventId(), event.tenantId(), Topics.PROJECT_EVENTS,
+                event.projectId().toString(), event.type(), ProjectEventV1.SCHEMA_VERSION,
+                ProjectEventV1.encode(event));
+    }
+}
