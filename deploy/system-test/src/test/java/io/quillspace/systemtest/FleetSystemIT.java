@@ -1,5 +1,6 @@
 package io.quillspace.systemtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
@@ -8,11 +9,15 @@ import io.quillspace.infra.launcher.Fleet;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -21,8 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The four packaged services as separate processes on one broker, one PostgreSQL and one SMTP server: a signed
- * Calendly booking in, the invitee's confirmation email out. Any broken hop fails it.
+ * Calendly booking in, the invitee's confirmation email out; then the consultation's brief and proposal, whose
+ * acceptance starts a project and its kickoff email. Any broken hop fails it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetSystemIT {
 
     static Infrastructure infrastructure;
@@ -55,6 +62,7 @@ class FleetSystemIT {
     }
 
     @Test
+    @Order(1)
     void signedCalendlyBookingEndsAsAConfirmationEmailInTheInviteesTimeZone() throws Exception {
         assertEquals(202, Demo.postSignedBooking(fleet));
 
@@ -65,5 +73,22 @@ class FleetSystemIT {
                 confirmation.getSubject());
         assertTrue(text.contains("Saturday 14 March 2026, 10:00–10:45 (Europe/Madrid time)"), text);
         assertTrue(text.contains("Dear Maria Lopez"), text);
+    }
+
+    @Test
+    @Order(2)
+    void theAcceptedProposalOfThatConsultationStartsAProjectWithItsKickoffEmail() throws Exception {
+        JsonNode project = Demo.acceptAProposal(fleet, Duration.ofSeconds(60));
+
+        assertEquals("The Salt Road", project.path("name").asText());
+        assertEquals("kickoff", project.path("status").asText());
+        assertEquals(LocalDate.now().plusDays(14).toString(), project.path("kickoffDate").asText(),
+                "the brief's desired start");
+        assertEquals("Edited manuscript", project.at("/phases/1/deliverables/0/name").asText());
+        MimeMessage kickoff = Demo.awaitMessageTo(infrastructure.smtp(), Demo.INVITEE_EMAIL, "Your project \"The Salt Road\"",
+                        Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("no kickoff email reached the SMTP server"));
+        String text = SmtpServer.textOf(kickoff);
+        assertTrue(text.contains("1. Assessment") && text.contains("2. Line edit"), text);
     }
 }

@@ -1,8 +1,12 @@
 package io.quillspace.infra.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quillspace.infra.CalendlyFixtures;
+import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.SmtpServer;
+import io.quillspace.shared.identity.UserIds;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -12,13 +16,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** One real booking through the running fleet: a signed Calendly delivery in, a confirmation email out. */
+/**
+ * The consultation business through the running fleet: a signed Calendly delivery in, a confirmation email out; then
+ * the client's brief, the studio's proposal, the client's acceptance, and the project with its kickoff email.
+ */
 public final class Demo {
 
     /** The invitee of {@code invitee.created.json}. */
     public static final String INVITEE_EMAIL = "maria.lopez@example.org";
+    /** The demo studio's admin. */
+    public static final UUID ADMIN = UUID.fromString("0a6f2d3e-1b4c-4d5e-8f70-9a1b2c3d4e5f");
+    /** The demo client: the invitee, as booking-service names users. */
+    public static final UUID CLIENT = UserIds.forEmail(Fleet.DEMO_TENANT, INVITEE_EMAIL);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Demo() {
     }
@@ -32,22 +51,92 @@ public final class Demo {
                         CalendlyFixtures.signatureHeader(CalendlyFixtures.TEST_SIGNING_KEY, Instant.now(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * After {@link #postSignedBooking}: the client submits a brief for the booked consultation, the admin sends a
+     * two-phase proposal, the client accepts it. Returns the project project-service started from it, waiting up to
+     * {@code timeout} for it to appear.
+     */
+    public static JsonNode acceptAProposal(Fleet fleet, Duration timeout) throws IOException, InterruptedException {
+        String client = DevTokens.token(Fleet.DEMO_TENANT, CLIENT, "user");
+        String admin = DevTokens.token(Fleet.DEMO_TENANT, ADMIN, "admin");
+        String booking = call(fleet, FleetService.BOOKING, "GET", "/consultations", client, null, 200)
+                .path("items").path(0).path("id").asText();
+        call(fleet, FleetService.BOOKING, "PUT", "/consultations/" + booking + "/brief", client, Map.of(
+                "projectName", "The Salt Road", "genre", "Literary fiction", "manuscriptWordCount", 92_000,
+                "budgetMin", 3_000, "budgetMax", 6_000, "desiredStartDate", LocalDate.now().plusDays(14).toString(),
+                "goals", "A tighter second half", "contactEmail", INVITEE_EMAIL), 200);
+        String proposal = call(fleet, FleetService.BOOKING, "POST", "/consultations/" + booking + "/proposals", admin,
+                Map.of("title", "Developmental edit", "scopeOfWork", "Structure, pacing and line work",
+                        "phases", List.of(
+                                Map.of("order", 1, "name", "Assessment", "estimatedDays", 14,
+                                        "deliverables", List.of("Editorial letter")),
+                                Map.of("order", 2, "name", "Line edit", "estimatedDays", 30,
+                                        "deliverables", List.of("Edited manuscript"))),
+                        "price", 4500.00, "currency", "EUR",
+                        "validUntil", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString()),
+                201).path("id").asText();
+        call(fleet, FleetService.BOOKING, "POST", "/proposals/" + proposal + "/send", admin, null, 200);
+        call(fleet, FleetService.BOOKING, "POST", "/proposals/" + proposal + "/accept", client, null, 200);
+
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode projects = call(fleet, FleetService.PROJECT, "GET", "/projects", client, null, 200);
+            if (projects.path("total").asLong() > 0) {
+                String id = projects.path("items").path(0).path("id").asText();
+                return call(fleet, FleetService.PROJECT, "GET", "/projects/" + id, client, null, 200);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no project started within " + timeout + " of the acceptance");
+    }
+
+    /** A JSON request to a service of the fleet with a bearer token; fails unless it answers {@code expected}. */
+    private static JsonNode call(Fleet fleet, FleetService service, String method, String path, String token,
+                                 Object body, int expected) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(fleet.url(service, path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     /** The first message the SMTP server received for {@code recipient}, waiting up to {@code timeout}. */
     public static Optional<MimeMessage> awaitMessageTo(SmtpServer smtp, String recipient, Duration timeout)
             throws InterruptedException {
+        return awaitMessageTo(smtp, recipient, "", timeout);
+    }
+
+    /** The first message for {@code recipient} whose subject contains {@code subjectPart}, waiting up to {@code timeout}. */
+    public static Optional<MimeMessage> awaitMessageTo(SmtpServer smtp, String recipient, String subjectPart,
+                                                       Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (MimeMessage message : smtp.receivedMessages()) {
-                if (isTo(message, recipient)) {
+                if (isTo(message, recipient) && subjectOf(message).contains(subjectPart)) {
                     return Optional.of(message);
                 }
             }
             Thread.sleep(200);
         }
         return Optional.empty();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 
     private static boolean isTo(MimeMessage message, String recipient) {

@@ -4,7 +4,6 @@ import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.KafkaBroker;
-import io.quillspace.shared.identity.UserIds;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,6 @@ public final class FleetLauncher {
 
     static final Infrastructure.Ports LOCAL_PORTS = new Infrastructure.Ports(55432, 59092, 2525);
     static final int MAIL_VIEWER_PORT = 8025;
-    static final UUID DEMO_ADMIN = UUID.fromString("0a6f2d3e-1b4c-4d5e-8f70-9a1b2c3d4e5f");
 
     /** Loggers kept referenced so their levels stick. */
     private static final List<Logger> QUIETED = List.of(Logger.getLogger("kafka"), Logger.getLogger("org.apache.kafka"),
@@ -94,6 +92,17 @@ public final class FleetLauncher {
                 System.exit(1);
             }
             say("confirmation email delivered over SMTP:\n\n" + MailViewer.describe(confirmation.get()));
+            var project = Demo.acceptAProposal(fleet, Duration.ofSeconds(60));
+            say("brief submitted, proposal sent and accepted: project-service started project " + project.path("id")
+                    .asText() + " \"" + project.path("name").asText() + "\", kicking off " + project.path("kickoffDate")
+                    .asText() + " with " + project.path("phases").size() + " phases");
+            var kickoff = Demo.awaitMessageTo(infrastructure.smtp(), Demo.INVITEE_EMAIL, "Your project",
+                    Duration.ofSeconds(60));
+            if (kickoff.isEmpty()) {
+                say("no kickoff email arrived within 60 s; see the logs above");
+                System.exit(1);
+            }
+            say("kickoff email delivered over SMTP:\n\n" + MailViewer.describe(kickoff.get()));
             if (exitAfterDemo) {
                 System.exit(0);
             }
@@ -112,7 +121,7 @@ public final class FleetLauncher {
             throw new IllegalArgumentException("role must be user or admin");
         }
         UUID user = args.length > 2 ? UUID.fromString(args[2])
-                : role.equals("admin") ? DEMO_ADMIN : UserIds.forEmail(Fleet.DEMO_TENANT, Demo.INVITEE_EMAIL);
+                : role.equals("admin") ? Demo.ADMIN : Demo.CLIENT;
         return DevTokens.token(Fleet.DEMO_TENANT, user, role);
     }
 
