@@ -243,8 +243,9 @@ class KubernetesOverlaysTest {
             assertNotNull(main.getLifecycle(), what + " has no preStop");
             Long sleep = main.getLifecycle().getPreStop().getSleep().getSeconds();
             assertTrue(sleep != null && sleep >= 5, what + " preStop sleep " + sleep);
+            // Without quarkus.shutdown.timeout Quarkus does not wait for in-flight work at all.
             Duration shutdown = ServiceConfiguration.of(service).value("quarkus.shutdown.timeout")
-                    .map(KubernetesOverlaysTest::duration).orElse(Duration.ofSeconds(10));
+                    .map(KubernetesOverlaysTest::duration).orElse(Duration.ZERO);
             long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
             assertTrue(grace >= sleep + shutdown.toSeconds() + 5,
                     what + " grace period " + grace + " s < preStop " + sleep + " s + shutdown " + shutdown + " + 5 s");
@@ -538,6 +539,15 @@ class KubernetesOverlaysTest {
         }
     }
 
+    @Test
+    void quarkusDurationsAreReadAsQuarkusReadsThem() {
+        assertEquals(Duration.ofSeconds(30), duration("30s"));
+        assertEquals(Duration.ofSeconds(30), duration("30"));
+        assertEquals(Duration.ofMinutes(1), duration("1m"));
+        assertEquals(Duration.ofSeconds(45), duration("PT45S"));
+        assertEquals(Duration.ofMillis(500), duration("500ms"));
+    }
+
     private static boolean known(Set<String> read, String variable) {
         return read.contains(variable) || READ_BY_THE_IMAGE.contains(variable) || CREDENTIALS.contains(variable)
                 || DEPLOYMENT_SETTINGS.contains(variable);
@@ -560,8 +570,22 @@ class KubernetesOverlaysTest {
         return paths;
     }
 
-    private static Duration duration(String value) {
-        return Duration.parse("PT" + value.toUpperCase());
+    /** A Quarkus duration: ISO-8601 ({@code PT30S}), a number of seconds, or a number with ms, s, m, h or d. */
+    static Duration duration(String value) {
+        String normalized = value.strip().toUpperCase();
+        if (normalized.startsWith("P")) {
+            return Duration.parse(normalized);
+        }
+        if (normalized.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(normalized));
+        }
+        if (normalized.endsWith("MS")) {
+            return Duration.ofMillis(Long.parseLong(normalized.substring(0, normalized.length() - 2)));
+        }
+        if (normalized.endsWith("D")) {
+            return Duration.ofDays(Long.parseLong(normalized.substring(0, normalized.length() - 1)));
+        }
+        return Duration.parse("PT" + normalized);
     }
 
     private static Deployment single(Overlay overlay, String what, List<Deployment> deployments,
