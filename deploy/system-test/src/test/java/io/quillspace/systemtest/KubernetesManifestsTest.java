@@ -110,6 +110,26 @@ class KubernetesManifestsTest {
         });
     }
 
+    /**
+     * The other half of min.insync.replicas: a producer that does not wait for every in-sync replica (acks=1, the
+     * connector's default) can lose an acknowledged record with the one broker that had it.
+     */
+    @Test
+    void everyProducerWaitsForEveryInSyncReplica() {
+        for (FleetService service : FleetService.values()) {
+            ServiceConfiguration configuration = ServiceConfiguration.of(service);
+            for (String channel : configuration.outgoingChannels()) {
+                assertEquals("all", configuration.value(channel + "acks").orElse("1"), service.module() + " " + channel + "acks");
+                assertEquals("true", configuration.value(channel + "enable.idempotence").orElse("false"),
+                        service.module() + " " + channel + "enable.idempotence");
+            }
+        }
+        ServiceConfiguration ingress = ServiceConfiguration.of(FleetService.WEBHOOK_INGRESS);
+        assertEquals("all", ingress.value("quillspace.ingress.producer.\"acks\"").orElse("1"), "webhook-ingress deliveries");
+        assertEquals("true", ingress.value("quillspace.ingress.producer.\"enable.idempotence\"").orElse("false"),
+                "webhook-ingress deliveries");
+    }
+
     @Test
     void deadLettersAreKeptAtLeastThirtyDays() {
         topics().forEach((name, topic) -> {

@@ -1,6 +1,7 @@
 package io.quillspace.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -525,6 +526,11 @@ class KubernetesOverlaysTest {
                         && policy.getSpec().getIngress().isEmpty() && policy.getSpec().getEgress().isEmpty()),
                 overlay + " has no default-deny policy");
         for (NetworkPolicy policy : policies) {
+            for (var rule : policy.getSpec().getEgress()) {
+                String what = overlay + " NetworkPolicy " + policy.getMetadata().getName();
+                assertFalse(rule.getTo().isEmpty(), what + " allows egress to anywhere");
+                assertFalse(rule.getPorts().isEmpty(), what + " allows egress on every port");
+            }
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
                 String what = overlay + " NetworkPolicy " + policy.getMetadata().getName();
                 assertFalse(rule.getFrom().isEmpty(), what + " admits traffic from anywhere");
@@ -536,6 +542,28 @@ class KubernetesOverlaysTest {
                             what + " admits others than Prometheus to the management port");
                 }
             }
+        }
+    }
+
+    /** Grafana's sidecar loads every dashboard in the repository: each file is in the labelled ConfigMap. */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void everyDashboardIsProvisioned(Overlay overlay) throws IOException {
+        List<JsonNode> provisioning = overlay.configMaps().values().stream()
+                .filter(configMap -> "1".equals(configMap.at("/metadata/labels/grafana_dashboard").asText())).toList();
+        assertEquals(1, provisioning.size(), overlay + " dashboard ConfigMaps");
+        Set<String> provisioned = new TreeSet<>();
+        provisioning.get(0).get("data").fieldNames().forEachRemaining(provisioned::add);
+        Set<String> inRepository;
+        try (Stream<Path> files = Files.list(Repository.MONITORING.resolve("dashboards"))) {
+            inRepository = files.map(file -> file.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(inRepository, provisioned, overlay + " provisions other dashboards than the repository has");
+        Set<String> uids = new TreeSet<>();
+        for (String file : provisioned) {
+            JsonNode dashboard = new ObjectMapper().readTree(provisioning.get(0).get("data").get(file).asText());
+            assertTrue(uids.add(dashboard.get("uid").asText()), file + " repeats a dashboard uid");
+            assertFalse(dashboard.path("panels").isEmpty(), file + " has no panels");
         }
     }
 

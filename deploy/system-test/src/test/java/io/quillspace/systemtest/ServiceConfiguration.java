@@ -85,6 +85,15 @@ final class ServiceConfiguration {
                 .toList();
     }
 
+    /** Property prefixes of the outgoing Kafka channels, e.g. {@code mp.messaging.outgoing.outbox.}. */
+    Set<String> outgoingChannels() {
+        return production.keySet().stream()
+                .map(OUTGOING::matcher)
+                .filter(Matcher::matches)
+                .map(channel -> channel.group().substring(0, channel.group().length() - "topic".length()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** Default topics of the outgoing channels (a channel whose records name their topic may also write others). */
     Set<String> outgoingTopics() {
         return production.keySet().stream()
