@@ -1,6 +1,9 @@
 package io.quillspace.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static io.quillspace.systemtest.Repository.MONITORING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The PrometheusRule's rules through Prometheus's own tooling: {@code promtool check rules} (syntax, templates) and
- * {@code promtool test rules} on prometheus-rules.test.yaml, where every alert fires once and stays quiet once.
+ * {@code promtool test rules} on prometheus-rules.test.yaml, where every alert fires once and stays quiet once; and
+ * the dashboards' queries through the same parser.
  * promtool comes with Debian's prometheus package, which .ci/run installs.
  */
 class MonitoringRulesTest {
@@ -31,6 +36,30 @@ class MonitoringRulesTest {
     void promtoolAcceptsTheRules(@TempDir Path directory) throws Exception {
         Path rules = writeRules(directory);
         assertPromtool(directory, "check", "rules", rules.toString());
+    }
+
+    /**
+     * Grafana shows a broken query as an empty panel, silently: promtool parses each panel's PromQL as a recording
+     * rule, with Grafana's variables replaced by what they expand to.
+     */
+    @Test
+    void promtoolParsesEveryDashboardQuery(@TempDir Path directory) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode file = json.createObjectNode();
+        ArrayNode rules = file.putArray("groups").addObject().put("name", "dashboards").putArray("rules");
+        try (Stream<Path> dashboards = Files.list(MONITORING.resolve("dashboards"))) {
+            for (Path dashboard : dashboards.sorted().toList()) {
+                for (String expression : MetricQueries.dashboardExpressions(json.readTree(dashboard.toFile()))) {
+                    rules.addObject()
+                            .put("record", "dashboard:query_" + rules.size())
+                            .put("expr", expression.replace("$service", ".*").replace("$__rate_interval", "5m"));
+                }
+            }
+        }
+        assertTrue(rules.size() > 0, "no dashboard queries found");
+        Path queries = directory.resolve("dashboard-queries.yaml");
+        Manifests.YAML.writeValue(queries.toFile(), file);
+        assertPromtool(directory, "check", "rules", queries.toString());
     }
 
     @Test
