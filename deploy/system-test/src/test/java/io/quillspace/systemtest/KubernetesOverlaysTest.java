@@ -545,6 +545,22 @@ class KubernetesOverlaysTest {
         }
     }
 
+    /** The namespace enforces the restricted Pod Security Standard, so a later change cannot quietly loosen a pod. */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void theNamespaceEnforcesTheRestrictedPodSecurityStandard(Overlay overlay) {
+        Map<String, JsonNode> namespaces = overlay.rendered().named("Namespace");
+        assertEquals(Set.of("quillspace"), namespaces.keySet(), overlay + " namespaces");
+        assertEquals("restricted", namespaces.get("quillspace")
+                .at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText(), overlay + " pod security");
+        for (JsonNode resource : overlay.rendered().documents()) {
+            if (!resource.path("kind").asText().equals("Namespace")) {
+                assertEquals("quillspace", resource.at("/metadata/namespace").asText(),
+                        overlay + " " + resource.get("kind").asText() + " " + resource.at("/metadata/name").asText());
+            }
+        }
+    }
+
     /** Grafana's sidecar loads every dashboard in the repository: each file is in the labelled ConfigMap. */
     @ParameterizedTest
     @MethodSource("rendered")
