@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -633,7 +634,7 @@ class KubernetesOverlaysTest {
     }
 
     private static Deployment single(Overlay overlay, String what, List<Deployment> deployments,
-                                     java.util.function.Predicate<Deployment> selects) {
+                                     Predicate<Deployment> selects) {
         List<Deployment> selected = deployments.stream().filter(selects).toList();
         if (selected.size() != 1) {
             fail(overlay + " " + what + " selects " + selected.size() + " Deployments, not one");

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -118,7 +119,7 @@ class MonitoringRulesTest {
 
     private static List<JsonNode> rules() {
         JsonNode resource = Manifests.file(RULES).named("PrometheusRule").values().iterator().next();
-        List<JsonNode> rules = new java.util.ArrayList<>();
+        List<JsonNode> rules = new ArrayList<>();
         resource.at("/spec/groups").forEach(group -> group.path("rules").forEach(rules::add));
         return rules;
     }
@@ -132,7 +133,7 @@ class MonitoringRulesTest {
     }
 
     private static void assertPromtool(Path directory, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("promtool"));
+        List<String> command = new ArrayList<>(List.of("promtool"));
         command.addAll(List.of(arguments));
         Process promtool;
         try {
