@@ -1,0 +1,105 @@
+package io.quillspace.systemtest;
+
+import io.quillspace.infra.FleetService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A service's {@code application.properties}, read as the manifests must match it. */
+final class ServiceConfiguration {
+
+    private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
+    private static final Pattern INCOMING = Pattern.compile("^mp\\.messaging\\.incoming\\.\"?([^\"]+)\"?\\.topic$");
+    private static final Pattern OUTGOING = Pattern.compile("^mp\\.messaging\\.outgoing\\.\"?([^\"]+)\"?\\.topic$");
+
+    /** One consumed topic: its consumer group and where its dead letters go. */
+    record Incoming(String topic, String group, Optional<String> deadLetterTopic) {
+    }
+
+    final FleetService service;
+    /** Every key in any profile, the profile prefix removed. */
+    private final Set<String> keys = new TreeSet<>();
+    /** Keys of the default (production) profile with their values. */
+    private final Map<String, String> production = new LinkedHashMap<>();
+
+    private ServiceConfiguration(FleetService service) {
+        this.service = service;
+    }
+
+    static ServiceConfiguration of(FleetService service) {
+        ServiceConfiguration configuration = new ServiceConfiguration(service);
+        try {
+            for (String line : Files.readAllLines(Repository.ROOT.resolve(service.module())
+                    .resolve("src/main/resources/application.properties"))) {
+                String stripped = line.strip();
+                if (stripped.isEmpty() || stripped.startsWith("#") || !stripped.contains("=")) {
+                    continue;
+                }
+                String key = stripped.substring(0, stripped.indexOf('=')).strip();
+                String value = stripped.substring(stripped.indexOf('=') + 1).strip();
+                configuration.keys.add(PROFILE_PREFIX.matcher(key).replaceFirst(""));
+                if (!key.startsWith("%")) {
+                    configuration.production.put(key, value);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return configuration;
+    }
+
+    /** Every key as Quarkus reads it from the environment (FOO_BAR for foo.bar or "foo-bar"). */
+    Set<String> environmentVariables() {
+        return keys.stream().map(ServiceConfiguration::environmentVariable).collect(Collectors.toSet());
+    }
+
+    static String environmentVariable(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    Optional<String> value(String key) {
+        return Optional.ofNullable(production.get(key));
+    }
+
+    List<Incoming> incoming() {
+        return production.keySet().stream()
+                .map(INCOMING::matcher)
+                .filter(Matcher::matches)
+                .map(channel -> {
+                    String prefix = channel.group().substring(0, channel.group().length() - "topic".length());
+                    return new Incoming(production.get(channel.group()),
+                            value(prefix + "group.id").orElseThrow(() -> new AssertionError(
+                                    service.module() + " consumes " + channel.group(1) + " without a group.id")),
+                            value(prefix + "dead-letter-queue.topic"));
+                })
+                .toList();
+    }
+
+    /** Property prefixes of the outgoing Kafka channels, e.g. {@code mp.messaging.outgoing.outbox.}. */
+    Set<String> outgoingChannels() {
+        return production.keySet().stream()
+                .map(OUTGOING::matcher)
+                .filter(Matcher::matches)
+                .map(channel -> channel.group().substring(0, channel.group().length() - "topic".length()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Default topics of the outgoing channels (a channel whose records name their topic may also write others). */
+    Set<String> outgoingTopics() {
+        return production.keySet().stream()
+                .map(OUTGOING::matcher)
+                .filter(Matcher::matches)
+                .map(channel -> production.get(channel.group()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
