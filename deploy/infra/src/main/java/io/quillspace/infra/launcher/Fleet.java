@@ -37,7 +37,7 @@ public final class Fleet implements AutoCloseable {
     public static final int HEAP_MIB = 256;
 
     /**
-     * The JVM that k8s/config.yaml (ConfigMap quillspace-jvm) gives every service in production, G1 on a fixed heap,
+     * The JVM that k8s/base/config.yaml (ConfigMap quillspace-jvm) gives every service in production, G1 on a fixed heap,
      * rather than what this host's ergonomics would choose (the serial collector below two cores or 1792 MB).
      */
     private static final List<String> JVM_OPTIONS =
