@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.CalendlyApiStandIn;
+import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.ingress.service.ReconciliationService;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReconciliationTest {
 
     static final UUID STUDIO = UUID.fromString("3f2b8c1e-5d4a-4c7b-9e61-2a7d0c9b4f10");
+    static final UUID NORTH = UUID.fromString("9b1c0e4a-7f3d-4e2b-8a65-1d2c3b4a5f60");
     static final String STUDIO_TOKEN = "calendly-token-studio";
     static final String STUDIO_ORG = "https://api.calendly.com/organizations/ORGSTUDIO";
     static final String NORTH_TOKEN = "calendly-token-north";
@@ -63,6 +65,11 @@ class ReconciliationTest {
     @BeforeEach
     void openProbe() {
         calendly.reset();
+        // Scheduled sweeps of earlier tests hold their studios' leases: every test starts as a fresh interval.
+        for (UUID tenant : List.of(STUDIO, NORTH)) {
+            DatabaseProbe.asMigrationOwner().updateAs(tenant.toString(), "", "service",
+                    "update reconciliation_watermarks set claimed_until = null");
+        }
         published = TopicProbe.atEnd(bootstrapServers, Topics.CALENDLY_WEBHOOKS);
     }
 
@@ -187,6 +194,21 @@ class ReconciliationTest {
         assertEquals(5, calendly.requests(getRequestedFor(urlPathEqualTo("/scheduled_events"))
                 .withQueryParam("organization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(NORTH_ORG)))
                 .size(), "north's 500s were retried up to the attempt limit");
+    }
+
+    @Test
+    void aScheduledSweepLeavesAStudioAnotherReplicaSweptWithinItsLeaseAlone() throws Exception {
+        calendly.serveMeetings(STUDIO_TOKEN, STUDIO_ORG, List.of(), List.of(), 100);
+        calendly.serveMeetings(NORTH_TOKEN, NORTH_ORG, List.of(), List.of(), 100);
+
+        var first = OnVertx.await(vertx, reconciliation::sweepAll, Duration.ofSeconds(30));
+        var second = OnVertx.await(vertx, reconciliation::sweepAll, Duration.ofSeconds(30));
+
+        assertEquals(List.of("north", "studio"), first.stream().map(ReconciliationService.SweepResult::studio).toList());
+        assertEquals(List.of(), second, "both studios are leased to the first sweep for 14 minutes");
+        assertEquals(2, calendly.requests(getRequestedFor(urlPathEqualTo("/scheduled_events"))).size());
+        // An operator's sweep is not held back by the lease.
+        sweepStudio().statusCode(200);
     }
 
     @Test

@@ -94,6 +94,13 @@ public interface IngressConfig {
         @WithDefault("24h")
         Duration overlap();
 
+        /**
+         * How long a replica's scheduled sweep of a studio keeps the other replicas' from sweeping it too: a little
+         * under the interval, so each interval sees one sweep per studio whatever the replica count.
+         */
+        @WithDefault("14m")
+        Duration lease();
+
         /** Scheduled events whose invitees are read at once, per studio. */
         @WithDefault("4")
         int concurrency();

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A studio's last completed reconciliation sweep; the next one starts reading from it. */
+/**
+ * A studio's last completed reconciliation sweep (the next one starts reading from it; all null before the first) and
+ * the lease of the replica whose scheduled sweep holds the studio.
+ */
 @Entity
 @Table(name = "reconciliation_watermarks")
 public class ReconciliationWatermark extends PanacheEntityBase {
@@ -19,18 +22,19 @@ public class ReconciliationWatermark extends PanacheEntityBase {
     public UUID tenantId;
 
     /** The {@code min_start_time} that sweep read from. */
-    @Column(name = "swept_from", nullable = false)
+    @Column(name = "swept_from")
     public Instant sweptFrom;
 
-    @Column(name = "sweep_started_at", nullable = false)
+    @Column(name = "sweep_started_at")
     public Instant sweepStartedAt;
 
-    @Column(name = "completed_at", nullable = false)
+    @Column(name = "completed_at")
     public Instant completedAt;
 
-    @Column(nullable = false)
-    public int events;
+    public Integer events;
 
-    @Column(nullable = false)
-    public int invitees;
+    public Integer invitees;
+
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
 }

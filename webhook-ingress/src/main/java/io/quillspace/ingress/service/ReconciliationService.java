@@ -65,14 +65,29 @@ public class ReconciliationService {
         return sweepAll().replaceWithVoid();
     }
 
-    /** Sweeps every studio with API access, one after the other; completes with the studios that completed. */
+    /**
+     * Sweeps, one after the other, every studio with API access whose lease this replica wins (see
+     * {@link WatermarkRepository#claim}); completes with the sweeps that completed. A failed sweep gives its lease up.
+     */
     public Uni<List<SweepResult>> sweepAll() {
         return Multi.createFrom().iterable(studios.all())
-                .onItem().transformToUniAndConcatenate(studio -> sweep(studio)
-                        .onFailure().invoke(failure -> LOG.warnf("reconciliation of studio %s failed, the next sweep "
-                                + "retries: %s", studio.slug(), failure.toString()))
-                        .onFailure().recoverWithNull())
+                .onItem().transformToUniAndConcatenate(studio -> {
+                    Instant now = clock.instant();
+                    return watermarks.claim(studio.tenantId(), now, now.plus(settings.lease()))
+                            .chain(claimed -> claimed ? sweep(studio) : skipped(studio))
+                            .onFailure().call(failure -> {
+                                LOG.warnf("reconciliation of studio %s failed, the next sweep retries: %s",
+                                        studio.slug(), failure.toString());
+                                return watermarks.release(studio.tenantId()).onFailure().recoverWithNull();
+                            })
+                            .onFailure().recoverWithNull();
+                })
                 .collect().asList();
+    }
+
+    private static Uni<SweepResult> skipped(CalendlyStudios.Studio studio) {
+        LOG.debugf("studio %s was swept by another replica within its lease", studio.slug());
+        return Uni.createFrom().nullItem();
     }
 
     /** Sweeps one studio; fails if Calendly cannot be read or a delivery cannot be published (the watermark stays). */
