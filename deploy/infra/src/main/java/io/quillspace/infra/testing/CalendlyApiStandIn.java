@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -61,6 +62,18 @@ public final class CalendlyApiStandIn implements AutoCloseable {
     /** Forgets every stub and every request seen. */
     public void reset() {
         server.resetAll();
+    }
+
+    /** Forgets the requests seen, keeping the stubs: a second sweep over the same data counts its own calls. */
+    public void forgetRequests() {
+        server.resetRequests();
+    }
+
+    /** webhook-ingress settings that give {@code studio} API access through this stand-in. */
+    public Map<String, String> ingressSettings(String studio, String token, String organization) {
+        return Map.of("quarkus.rest-client.calendly.url", baseUrl(),
+                "quillspace.ingress.tenants." + studio + ".api-token", token,
+                "quillspace.ingress.tenants." + studio + ".organization", organization);
     }
 
     // --- Calendly's resources -----------------------------------------------------------------------------------
