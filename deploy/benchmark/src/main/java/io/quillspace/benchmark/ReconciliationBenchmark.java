@@ -178,7 +178,7 @@ public final class ReconciliationBenchmark {
         private static long consumed(String metrics, String outcome) {
             String series = "quillspace_consumer_records_total{channel=\"calendly-webhooks.v1\",outcome=\"" + outcome + "\"} ";
             return (long) metrics.lines().filter(line -> line.startsWith(series))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim())).sum();
+                    .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0])).sum();
         }
 
         private static long count(String adminUrl, String sql) throws Exception {

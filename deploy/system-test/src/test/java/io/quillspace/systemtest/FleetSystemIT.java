@@ -152,7 +152,7 @@ class FleetSystemIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         String series = "quillspace_consumer_records_total{channel=\"calendly-webhooks.v1\",outcome=\"" + outcome + "\"} ";
         return answer.body().lines().filter(line -> line.startsWith(series))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim())).sum();
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0])).sum();
     }
 
     private static long messagesTo(String email) {

@@ -1,14 +1,20 @@
 package io.quillspace.ingress.service;
 
 import io.quillspace.ingress.config.IngressConfig;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The configured studios that have Calendly API access (a token and an organization): the ones reconciled and watched. */
 @ApplicationScoped
 public class CalendlyStudios {
+
+    private static final Logger LOG = Logger.getLogger(CalendlyStudios.class);
 
     /**
      * @param callbackUrl where this studio's webhooks arrive: the URL its subscription must point at
@@ -30,6 +36,19 @@ public class CalendlyStudios {
                 .filter(slug -> hasApiAccess(config.tenants().get(slug)))
                 .map(this::studio)
                 .toList();
+    }
+
+    /**
+     * Runs {@code work} for every studio with API access, one after the other; completes with the non-null results.
+     * A studio whose work fails is logged as {@code job} and left out, and the others go on.
+     */
+    public <T> Uni<List<T>> eachInTurn(String job, Function<Studio, Uni<T>> work) {
+        return Multi.createFrom().iterable(all())
+                .onItem().transformToUniAndConcatenate(studio -> work.apply(studio)
+                        .onFailure().invoke(failure -> LOG.warnf("%s of studio %s failed, the next run retries: %s",
+                                job, studio.slug(), failure.toString()))
+                        .onFailure().recoverWithNull())
+                .collect().asList();
     }
 
     /**

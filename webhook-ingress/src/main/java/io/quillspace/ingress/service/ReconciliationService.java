@@ -70,19 +70,12 @@ public class ReconciliationService {
      * {@link WatermarkRepository#claim}); completes with the sweeps that completed. A failed sweep gives its lease up.
      */
     public Uni<List<SweepResult>> sweepAll() {
-        return Multi.createFrom().iterable(studios.all())
-                .onItem().transformToUniAndConcatenate(studio -> {
-                    Instant now = clock.instant();
-                    return watermarks.claim(studio.tenantId(), now, now.plus(settings.lease()))
-                            .chain(claimed -> claimed ? sweep(studio) : skipped(studio))
-                            .onFailure().call(failure -> {
-                                LOG.warnf("reconciliation of studio %s failed, the next sweep retries: %s",
-                                        studio.slug(), failure.toString());
-                                return watermarks.release(studio.tenantId()).onFailure().recoverWithNull();
-                            })
-                            .onFailure().recoverWithNull();
-                })
-                .collect().asList();
+        return studios.eachInTurn("reconciliation", studio -> {
+            Instant now = clock.instant();
+            return watermarks.claim(studio.tenantId(), now, now.plus(settings.lease()))
+                    .chain(claimed -> claimed ? sweep(studio) : skipped(studio))
+                    .onFailure().call(() -> watermarks.release(studio.tenantId()).onFailure().recoverWithNull());
+        });
     }
 
     private static Uni<SweepResult> skipped(CalendlyStudios.Studio studio) {

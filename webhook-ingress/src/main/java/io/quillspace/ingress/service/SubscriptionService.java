@@ -80,12 +80,7 @@ public class SubscriptionService {
 
     /** Reads every studio's subscription; a studio whose read fails keeps its last known state. */
     public Uni<List<SubscriptionState>> checkAll() {
-        return Multi.createFrom().iterable(studios.all())
-                .onItem().transformToUniAndConcatenate(studio -> check(studio)
-                        .onFailure().invoke(failure -> LOG.warnf("cannot read the webhook subscription of studio %s: %s",
-                                studio.slug(), failure.toString()))
-                        .onFailure().recoverWithNull())
-                .collect().asList();
+        return studios.eachInTurn("webhook subscription check", this::check);
     }
 
     /** Reads the studio's subscription and records its state. */
