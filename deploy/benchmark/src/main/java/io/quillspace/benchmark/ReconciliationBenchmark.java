@@ -62,16 +62,15 @@ public final class ReconciliationBenchmark {
                 Counts before = Counts.read(infrastructure, fleet);
 
                 Sweep first = sweep(fleet, calendly);
-                await("every booking confirmed", Duration.ofMinutes(10), () -> {
-                    Counts now = Counts.read(infrastructure, fleet);
-                    return now.consumed() - before.consumed() >= expected && now.mailsSent >= expected;
-                });
+                await("every booking confirmed", Duration.ofMinutes(10),
+                        () -> Counts.consumed(fleet) - before.consumed() >= expected
+                                && Counts.mailsSent(infrastructure) - before.mailsSent >= expected);
                 Counts afterFirst = Counts.read(infrastructure, fleet);
 
                 calendly.forgetRequests();
                 Sweep second = sweep(fleet, calendly);
                 await("every reconciled delivery consumed", Duration.ofMinutes(5),
-                        () -> Counts.read(infrastructure, fleet).consumed() - afterFirst.consumed() >= expected);
+                        () -> Counts.consumed(fleet) - afterFirst.consumed() >= expected);
                 // Whatever the second sweep caused would be mailed by now: email-service dispatches every second.
                 Thread.sleep(10_000);
                 Counts afterSecond = Counts.read(infrastructure, fleet);
@@ -154,19 +153,43 @@ public final class ReconciliationBenchmark {
 
         static Counts read(Infrastructure infrastructure, Fleet fleet) {
             try {
-                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        fleet.url(FleetService.BOOKING, "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String metrics = metrics(fleet);
                 String booking = infrastructure.postgres().adminUrlFor(infrastructure.database("booking").name());
-                String email = infrastructure.postgres().adminUrlFor(infrastructure.database("email").name());
                 return new Counts(consumed(metrics, "applied"), consumed(metrics, "duplicate"), consumed(metrics, "stale"),
                         count(booking, "select count(*) from consultation_bookings"),
                         endOffsets(infrastructure.kafka().bootstrapServers(), Topics.BOOKING_EVENTS),
-                        count(email, "select count(*) from email_jobs"),
-                        count(email, "select count(*) from email_jobs where status = 'SENT'"),
-                        infrastructure.smtp().receivedMessages().size());
+                        count(emailDatabase(infrastructure), "select count(*) from email_jobs"),
+                        mailsSent(infrastructure), infrastructure.smtp().receivedMessages().size());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the fleet's counts", e);
             }
+        }
+
+        /** Deliveries booking-service has consumed, whatever their outcome (cheap enough to poll). */
+        static long consumed(Fleet fleet) {
+            try {
+                String metrics = metrics(fleet);
+                return consumed(metrics, "applied") + consumed(metrics, "duplicate") + consumed(metrics, "stale");
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read booking-service's metrics", e);
+            }
+        }
+
+        static long mailsSent(Infrastructure infrastructure) {
+            try {
+                return count(emailDatabase(infrastructure), "select count(*) from email_jobs where status = 'SENT'");
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read email-service's jobs", e);
+            }
+        }
+
+        private static String metrics(Fleet fleet) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.url(FleetService.BOOKING, "/q/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        private static String emailDatabase(Infrastructure infrastructure) {
+            return infrastructure.postgres().adminUrlFor(infrastructure.database("email").name());
         }
 
         static void print(String what, Counts before, Counts first, Counts second,
@@ -178,6 +201,7 @@ public final class ReconciliationBenchmark {
         private static long consumed(String metrics, String outcome) {
             String series = "quillspace_consumer_records_total{channel=\"calendly-webhooks.v1\",outcome=\"" + outcome + "\"} ";
             return (long) metrics.lines().filter(line -> line.startsWith(series))
+                    // The value, then possibly an exemplar: "1.0 # {span_id=…} 1.0 …".
                     .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0])).sum();
         }
 

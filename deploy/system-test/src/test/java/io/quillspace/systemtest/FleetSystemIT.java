@@ -151,6 +151,7 @@ class FleetSystemIT {
         var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.url(FleetService.BOOKING, "/q/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String series = "quillspace_consumer_records_total{channel=\"calendly-webhooks.v1\",outcome=\"" + outcome + "\"} ";
+        // The value, then possibly an exemplar: "1.0 # {span_id=…} 1.0 …".
         return answer.body().lines().filter(line -> line.startsWith(series))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0])).sum();
     }
