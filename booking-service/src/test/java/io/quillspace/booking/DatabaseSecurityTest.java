@@ -26,10 +26,10 @@ class DatabaseSecurityTest extends DatabaseSecurityContract {
     }
 
     @Test
-    void historyAndTheDeliveryLogAreAppendOnlyForTheRuntimeRole() {
+    void historyIsAppendOnlyAndTheDeliveryLogNeverChangesButIsPurgedForTheRuntimeRole() {
         DatabaseProbe runtime = DatabaseProbe.asRuntimeRole();
         assertEquals(List.of("INSERT", "SELECT"), DatabaseSecurityChecks.runtimeRolePrivileges(runtime, "booking_history"));
-        assertEquals(List.of("INSERT", "SELECT"),
+        assertEquals(List.of("DELETE", "INSERT", "SELECT"),
                 DatabaseSecurityChecks.runtimeRolePrivileges(runtime, "processed_deliveries"));
     }
 

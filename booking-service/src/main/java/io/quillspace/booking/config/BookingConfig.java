@@ -11,6 +11,21 @@ public interface BookingConfig {
 
     Outbox outbox();
 
+    DeliveryLog deliveryLog();
+
+    interface DeliveryLog {
+        /**
+         * How long a processed delivery's id is kept for dedupe. Past it, a replay still changes nothing (the
+         * lifecycle's stale rule); Calendly itself retries for 24 hours only.
+         */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** Time between purges of entries past the retention ({@code off} disables them). */
+        @WithDefault("1h")
+        String purgeInterval();
+    }
+
     interface Outbox {
         /** How often pending events of every tenant are relayed; events are also relayed right after each commit. */
         @WithDefault("5s")

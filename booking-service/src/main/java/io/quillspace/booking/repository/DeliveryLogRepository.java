@@ -5,6 +5,7 @@ import io.quillspace.shared.messaging.RecordOutcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** The Calendly deliveries already processed, by delivery id: a redelivery finds its entry and changes nothing. */
@@ -19,6 +20,14 @@ public class DeliveryLogRepository {
                         "select exists (select 1 from processed_deliveries where delivery_id = :id)", Boolean.class)
                 .setParameter("id", deliveryId)
                 .getSingleResult());
+    }
+
+    /** Forgets the tenant's deliveries processed before {@code cutoff}; call inside a tenant transaction. */
+    public Uni<Integer> purgeProcessedBefore(Instant cutoff) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "delete from processed_deliveries where processed_at < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
     }
 
     public Uni<Void> record(UUID tenantId, UUID deliveryId, String event, RecordOutcome outcome) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** The four services of the fleet, with their local HTTP ports and what infrastructure each needs. */
 public enum FleetService {
-    WEBHOOK_INGRESS("webhook-ingress", 8081, null, false),
+    WEBHOOK_INGRESS("webhook-ingress", 8081, "ingress", false),
     BOOKING("booking-service", 8082, "booking", false),
     EMAIL("email-service", 8083, "email", true),
     PROJECT("project-service", 8084, "project", false);

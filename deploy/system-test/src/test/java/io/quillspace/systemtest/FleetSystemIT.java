@@ -1,11 +1,14 @@
 package io.quillspace.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.launcher.Demo;
 import io.quillspace.infra.launcher.Fleet;
+import io.quillspace.infra.testing.CalendlyApiStandIn;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +22,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
+import static io.quillspace.infra.testing.CalendlyApiStandIn.invitee;
+import static io.quillspace.infra.testing.CalendlyApiStandIn.newUuid;
+import static io.quillspace.infra.testing.CalendlyApiStandIn.scheduledEvent;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,13 +49,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The four packaged services as separate processes on one broker, one PostgreSQL and one SMTP server: a signed
  * Calendly booking in, the invitee's confirmation email out; then the consultation's brief and proposal, whose
- * acceptance starts a project and its kickoff email. Any broken hop fails it.
+ * acceptance starts a project and its kickoff email; bookings whose webhooks never came, found by webhook-ingress's
+ * reconciliation in a Calendly API stand-in; and every metric the monitoring queries, scraped. Any broken hop fails it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetSystemIT {
 
+    static final String CALENDLY_TOKEN = "calendly-token-fleet";
+    static final String ORGANIZATION = "https://api.calendly.com/organizations/ORGFLEET";
+
     static Infrastructure infrastructure;
     static Fleet fleet;
+    static CalendlyApiStandIn calendly;
 
     @BeforeAll
     static void startFleet() throws Exception {
@@ -51,8 +72,11 @@ class FleetSystemIT {
                 ports.put(service, socket.getLocalPort());
             }
         }
-        fleet = Fleet.start(infrastructure, Path.of(System.getProperty("quillspace.root")), ports::get,
-                Duration.ofMinutes(3));
+        calendly = CalendlyApiStandIn.start();
+        Path root = Path.of(System.getProperty("quillspace.root"));
+        fleet = Fleet.start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", ports::get,
+                Duration.ofMinutes(3), root.resolve(".quillspace/logs"),
+                Map.of(FleetService.WEBHOOK_INGRESS, calendly.ingressSettings("studio", CALENDLY_TOKEN, ORGANIZATION)));
         System.out.printf("fleet ready in %.1f s; resident memory (KiB): %s%n",
                 (System.nanoTime() - started) / 1e9, fleet.residentKib());
     }
@@ -64,6 +88,9 @@ class FleetSystemIT {
         }
         if (infrastructure != null) {
             infrastructure.close();
+        }
+        if (calendly != null) {
+            calendly.close();
         }
     }
 
@@ -98,13 +125,53 @@ class FleetSystemIT {
         assertTrue(text.contains("1. Assessment") && text.contains("2. Line edit"), text);
     }
 
+    @Test
+    @Order(3)
+    void bookingsWhoseWebhooksNeverCameAreRepairedBySweepsAndAnUnchangedSweepSendsNothing() throws Exception {
+        String email = "missed-" + UUID.randomUUID() + "@example.org";
+        ObjectNode meeting = scheduledEvent(newUuid(), "Manuscript consultation (45 min)",
+                Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 45, false);
+        ObjectNode invitee = invitee(meeting, newUuid(), email, "Nora Quist", "Europe/Oslo",
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS));
+        calendly.reset();
+        calendly.serveMeetings(CALENDLY_TOKEN, ORGANIZATION, List.of(meeting), List.of(invitee), 100);
+
+        // The invitee.created webhook was lost: the sweep books it and the invitee gets the confirmation.
+        assertEquals(200, sweep());
+        MimeMessage confirmation = Demo.awaitMessageTo(infrastructure.smtp(), email, Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("the reconciled booking was not confirmed"));
+        assertTrue(SmtpServer.textOf(confirmation).contains("Dear Nora Quist"), SmtpServer.textOf(confirmation));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(email).contains("CONFIRMATION:SENT"));
+
+        // The same data again: booking-service sees the same delivery ids, so nothing changes and nothing is sent.
+        double duplicates = consumed("duplicate");
+        assertEquals(200, sweep());
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumed("duplicate") > duplicates);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> messagesTo(email) == 1);
+
+        // The invitee.canceled webhook was lost too: the sweep cancels the booking, its reminders are withdrawn and
+        // the cancellation goes out.
+        calendly.reset();
+        CalendlyApiStandIn.canceled(invitee, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        meeting.put("status", "canceled");
+        calendly.serveMeetings(CALENDLY_TOKEN, ORGANIZATION, List.of(meeting), List.of(invitee), 100);
+        assertEquals(200, sweep());
+        await().atMost(Duration.ofSeconds(60)).until(() -> messagesTo(email) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(email).contains("CANCELLATION:SENT"));
+        List<String> jobs = jobs(email);
+        assertTrue(jobs.stream().filter(job -> job.startsWith("REMINDER")).allMatch(job -> job.endsWith(":CANCELLED")),
+                "reminders withdrawn: " + jobs);
+        assertEquals(2, jobs.stream().filter(job -> job.endsWith(":SENT")).count(), jobs.toString());
+    }
+
     /**
      * Every metric a Grafana panel or an alert of k8s/ queries is exposed by a running service, apart from
      * {@link MetricQueries#NOT_FROM_THE_SERVICES}. A delivery goes through first: some series appear only with their
      * first event (a webhook outcome, a request).
      */
     @Test
-    @Order(3)
+    @Order(4)
     void everyMetricTheDashboardsAndAlertsQueryIsExposedByTheServices() throws Exception {
         assertEquals(202, Demo.postSignedBooking(fleet));
         Set<String> queried = new TreeSet<>(MetricQueries.queriedByTheMonitoring());
@@ -127,5 +194,51 @@ class FleetSystemIT {
             exposed.addAll(MetricQueries.exposed(metrics.body()));
         }
         return exposed;
+    }
+
+    private static int sweep() throws Exception {
+        var request = HttpRequest.newBuilder(fleet.url(FleetService.WEBHOOK_INGRESS, "/calendly/studio/reconciliations"))
+                .header("Authorization", "Bearer " + DevTokens.token(Fleet.DEMO_TENANT, UUID.randomUUID(), "admin"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(60)).build();
+        var answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        System.out.println("sweep: HTTP " + answer.statusCode() + " " + answer.body());
+        return answer.statusCode();
+    }
+
+    /** booking-service's count of calendly-webhooks.v1 records with that outcome. */
+    private static double consumed(String outcome) throws Exception {
+        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.url(FleetService.BOOKING, "/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String series = "quillspace_consumer_records_total{channel=\"calendly-webhooks.v1\",outcome=\"" + outcome + "\"} ";
+        // The value, then possibly an exemplar: "1.0 # {span_id=…} 1.0 …".
+        return answer.body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0])).sum();
+    }
+
+    private static long messagesTo(String email) {
+        return infrastructure.smtp().receivedMessages().stream().filter(message -> {
+            try {
+                return message.getAllRecipients() != null && message.getAllRecipients()[0].toString().contains(email);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).count();
+    }
+
+    /** The invitee's email jobs as KIND:STATUS, read as the database admin. */
+    private static List<String> jobs(String email) throws Exception {
+        String url = infrastructure.postgres().adminUrlFor(infrastructure.database("email").name());
+        try (Connection connection = DriverManager.getConnection(url);
+             PreparedStatement query = connection.prepareStatement(
+                     "select kind || ':' || status from email_jobs where recipient = ? order by kind")) {
+            query.setString(1, email);
+            List<String> jobs = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    jobs.add(rows.getString(1));
+                }
+            }
+            return jobs;
+        }
     }
 }

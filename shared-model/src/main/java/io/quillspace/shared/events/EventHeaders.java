@@ -15,6 +15,9 @@ public final class EventHeaders {
     /** Event type within a topic that carries several, e.g. {@code booking.created}. */
     public static final String EVENT_TYPE = "quillspace-event-type";
 
+    /** Where a Calendly delivery came from ({@link CalendlyDeliveryV1.Source}), for operators reading a topic. */
+    public static final String SOURCE = "quillspace-source";
+
     private EventHeaders() {
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,8 @@ class CalendlyDeliveryV1Test {
         Instant updated = Instant.parse("2026-03-10T14:02:10.534567Z");
         Instant received = Instant.parse("2026-03-10T14:02:11Z");
 
-        byte[] value = CalendlyDeliveryV1.encode(deliveryId, tenant, "invitee.created", updated, received, body, offset, length);
+        byte[] value = CalendlyDeliveryV1.encode(deliveryId, tenant, "invitee.created", updated, received,
+                CalendlyDeliveryV1.Source.RECONCILIATION, body, offset, length);
 
         String json = new String(value, StandardCharsets.UTF_8);
         assertTrue(json.contains(SIGNED_BODY.substring(offset, offset + length)), "payload bytes unchanged: " + json);
@@ -36,17 +38,37 @@ class CalendlyDeliveryV1Test {
         assertEquals("invitee.created", decoded.event());
         assertEquals(updated, decoded.payloadUpdatedAt());
         assertEquals(received, decoded.receivedAt());
+        assertEquals(CalendlyDeliveryV1.Source.RECONCILIATION, decoded.source());
         assertEquals("https://api.calendly.com/scheduled_events/E/invitees/I", decoded.payload().get("uri").asText());
     }
 
     @Test
     void aDeliveryHeldAsATreeEncodesToTheSameContract() {
         CalendlyDeliveryV1 decoded = CalendlyDeliveryV1.decode(CalendlyDeliveryV1.encode(UUID.randomUUID(),
-                UUID.randomUUID(), "invitee_no_show.created", null, Instant.EPOCH,
+                UUID.randomUUID(), "invitee_no_show.created", null, Instant.EPOCH, CalendlyDeliveryV1.Source.WEBHOOK,
                 "{\"uri\":\"u\"}".getBytes(StandardCharsets.UTF_8), 0, 11));
         assertNull(decoded.payloadUpdatedAt());
 
         assertEquals(decoded, CalendlyDeliveryV1.decode(decoded.encode()));
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheSourceWasCarriedReadsAsAWebhookDelivery() {
+        String older = "{\"deliveryId\":\"" + UUID.randomUUID() + "\",\"tenantId\":\"" + UUID.randomUUID()
+                + "\",\"event\":\"invitee.created\",\"receivedAt\":\"2026-03-10T14:02:11Z\",\"payload\":{}}";
+        assertEquals(CalendlyDeliveryV1.Source.WEBHOOK, CalendlyDeliveryV1.decode(bytes(older)).source());
+    }
+
+    @Test
+    void theDeliveryIdDependsOnlyOnEventAndUriSoAReconciledCopyMatchesTheWebhook() {
+        String invitee = "https://api.calendly.com/scheduled_events/E/invitees/I";
+        assertEquals(CalendlyDeliveryV1.deliveryId("invitee.created", invitee),
+                CalendlyDeliveryV1.deliveryId("invitee.created", invitee));
+        assertNotEquals(CalendlyDeliveryV1.deliveryId("invitee.created", invitee),
+                CalendlyDeliveryV1.deliveryId("invitee.canceled", invitee));
+        // The rule every stored delivery log was written with: it must never change.
+        assertEquals(UUID.nameUUIDFromBytes(("invitee.created\n" + invitee).getBytes(StandardCharsets.UTF_8)),
+                CalendlyDeliveryV1.deliveryId("invitee.created", invitee));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,11 +44,90 @@ public interface IngressConfig {
     @WithDefault("10s")
     Duration startupMetadataWait();
 
+    /** Calendly's API: reconciliation sweeps and the webhook subscription's health. */
+    Calendly calendly();
+
     interface Tenant {
         UUID id();
 
-        /** Every currently valid key; two at once allow rotation without downtime. */
+        /**
+         * Every currently valid key; two at once allow rotation without downtime. The first is the one
+         * {@code calendly subscribe} gives a new subscription.
+         */
         List<String> signingKeys();
+
+        /** The studio's Calendly API token (a Secret); without it the studio is neither reconciled nor watched. */
+        Optional<String> apiToken();
+
+        /** The studio's Calendly organization URI, e.g. {@code https://api.calendly.com/organizations/ABC}. */
+        Optional<String> organization();
+    }
+
+    interface Calendly {
+        /**
+         * Where Calendly reaches this service from outside, e.g. {@code https://hooks.quillspace.io/webhooks/calendly};
+         * each studio's subscription points at {@code <callback-base-url>/<studio>}.
+         */
+        @WithDefault("http://localhost:8080/webhooks/calendly")
+        String callbackBaseUrl();
+
+        Reconciliation reconciliation();
+
+        Subscription subscription();
+
+        Api api();
+    }
+
+    interface Reconciliation {
+        /** Time between sweeps of every studio ({@code off} disables the schedule; on-demand sweeps still work). */
+        @WithDefault("15m")
+        String interval();
+
+        /** How far into the past the first sweep of a studio reads; later ones start from the watermark. */
+        @WithDefault("7d")
+        Duration lookback();
+
+        /**
+         * How far before the previous sweep's start a sweep reads again: changes to meetings that began since (late
+         * cancels, no-show marks) are still found.
+         */
+        @WithDefault("24h")
+        Duration overlap();
+
+        /**
+         * How long a replica's scheduled sweep of a studio keeps the other replicas' from sweeping it too: a little
+         * under the interval, so each interval sees one sweep per studio whatever the replica count.
+         */
+        @WithDefault("14m")
+        Duration lease();
+
+        /** Scheduled events whose invitees are read at once, per studio. */
+        @WithDefault("4")
+        int concurrency();
+    }
+
+    interface Subscription {
+        /** Time between reads of every studio's webhook subscription ({@code off} disables it). */
+        @WithDefault("5m")
+        String checkInterval();
+    }
+
+    interface Api {
+        /** Items per page (Calendly's maximum is 100). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** Attempts per API call, the first included, for 429s, 5xx answers and timeouts. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First backoff after a failure without Retry-After; doubles per attempt. */
+        @WithDefault("1s")
+        Duration backoff();
+
+        /** Longest wait honoured, from Retry-After or backoff; a longer Retry-After fails the call (the next sweep retries). */
+        @WithDefault("60s")
+        Duration maxWait();
     }
 
     interface Signature {

@@ -16,7 +16,7 @@ import org.apache.kafka.common.header.Headers;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Publishes verified deliveries to {@link Topics#CALENDLY_WEBHOOKS}. The returned Uni completes, on the caller's
+ * Publishes verified (and reconciled) deliveries to {@link Topics#CALENDLY_WEBHOOKS}. The returned Uni completes, on the caller's
  * event loop, once the broker acknowledged the record (acks=all), and fails at once if the producer cannot take it
  * without blocking (see {@link DeliveryProducerFactory}).
  */
@@ -37,6 +37,7 @@ public class DeliveryPublisher {
         headers.add(EventHeaders.TENANT_ID, bytes(delivery.tenantId().toString()));
         headers.add(EventHeaders.EVENT_ID, bytes(delivery.deliveryId().toString()));
         headers.add(EventHeaders.EVENT_TYPE, bytes(delivery.event()));
+        headers.add(EventHeaders.SOURCE, bytes(delivery.source().name()));
         headers.add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(CalendlyDeliveryV1.SCHEMA_VERSION)));
         // The consumer's trace continues this request's (W3C traceparent), as the messaging connector would do.
         openTelemetry.getPropagators().getTextMapPropagator()
@@ -63,7 +64,7 @@ public class DeliveryPublisher {
 
     private static byte[] encode(DeliveryRecord delivery) {
         return CalendlyDeliveryV1.encode(delivery.deliveryId(), delivery.tenantId(), delivery.event(),
-                delivery.payloadUpdatedAt(), delivery.receivedAt(), delivery.body(), delivery.payloadOffset(),
+                delivery.payloadUpdatedAt(), delivery.receivedAt(), delivery.source(), delivery.body(), delivery.payloadOffset(),
                 delivery.payloadLength());
     }
 

@@ -8,11 +8,11 @@ import io.micrometer.core.instrument.Timer;
 import io.quillspace.ingress.config.IngressConfig;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
 import io.quillspace.ingress.messaging.DeliveryRecord;
+import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -107,15 +107,15 @@ public class WebhookIntake {
     }
 
     /**
-     * @param deliveryId  the same for every redelivery of one event: derived from {@code (event, payload.uri)}
+     * @param deliveryId  the same for every redelivery of one event: {@link CalendlyDeliveryV1#deliveryId}
      * @param orderingKey the invitee URI (for no-shows, the invitee they mark), so one invitee's events stay in order
      */
     private record Verified(UUID tenantId, String event, UUID deliveryId, String orderingKey, Instant updatedAt,
                             byte[] body, DeliveryBody parsed) {
 
         DeliveryRecord toRecord(Instant receivedAt) {
-            return new DeliveryRecord(orderingKey, deliveryId, tenantId, event, updatedAt, receivedAt, body,
-                    parsed.payloadOffset(), parsed.payloadLength());
+            return new DeliveryRecord(orderingKey, deliveryId, tenantId, event, updatedAt, receivedAt,
+                    CalendlyDeliveryV1.Source.WEBHOOK, body, parsed.payloadOffset(), parsed.payloadLength());
         }
     }
 
@@ -143,7 +143,7 @@ public class WebhookIntake {
         }
         String event = parsed.event();
         String orderingKey = event.startsWith(NO_SHOW_PREFIX) && parsed.invitee() != null ? parsed.invitee() : uri;
-        UUID deliveryId = UUID.nameUUIDFromBytes((event + "\n" + uri).getBytes(StandardCharsets.UTF_8));
+        UUID deliveryId = CalendlyDeliveryV1.deliveryId(event, uri);
         return new Verified(tenant.id(), event, deliveryId, orderingKey, updatedAt(parsed), delivery.body(), parsed);
     }
 

@@ -74,13 +74,23 @@ public final class Fleet implements AutoCloseable {
     /** As above, logging to {@code logDirectory}: a second instance of a service (a benchmark's replica) keeps its own log. */
     public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
                               ToIntFunction<FleetService> port, Duration readyTimeout, Path logDirectory) {
+        return start(infrastructure, root, services, appDirectory, port, readyTimeout, logDirectory, Map.of());
+    }
+
+    /**
+     * As above, with extra settings per service over the fleet's own, e.g. webhook-ingress pointed at a Calendly API
+     * stand-in with a studio's token (the system test, the reconciliation benchmark).
+     */
+    public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
+                              ToIntFunction<FleetService> port, Duration readyTimeout, Path logDirectory,
+                              Map<FleetService, Map<String, String>> settings) {
         Fleet fleet = new Fleet(logDirectory);
         try {
             Files.createDirectories(fleet.logDirectory);
             Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
             for (FleetService service : services) {
                 fleet.launch(infrastructure, root.resolve(service.module()).resolve("target").resolve(appDirectory),
-                        service, port.applyAsInt(service));
+                        service, port.applyAsInt(service), settings.getOrDefault(service, Map.of()));
             }
             fleet.awaitReady(readyTimeout);
             return fleet;
@@ -93,7 +103,8 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    private void launch(Infrastructure infrastructure, Path app, FleetService service, int port) throws IOException {
+    private void launch(Infrastructure infrastructure, Path app, FleetService service, int port,
+                        Map<String, String> settings) throws IOException {
         Path jar = app.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
@@ -121,6 +132,7 @@ public final class Fleet implements AutoCloseable {
             // Local runs accept tokens minted by ./quillspace token (the development key pair).
             config.put("mp.jwt.verify.publickey.location", devPublicKey().toString());
         }
+        config.putAll(settings);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -43,8 +43,12 @@ public final class FleetLauncher {
             DeadLetterReplay.runFromCommandLine(broker, List.of(args).subList(1, args.length));
             return;
         }
+        if (mode.equals("calendly")) {
+            System.exit(CalendlyCommand.run(List.of(args).subList(1, args.length)));
+        }
         if (!mode.equals("up") && !mode.equals("demo")) {
-            System.err.println("usage: quillspace up | demo [--exit] | token user|admin [user-uuid] | dlq <topic>.dlq [--replay]");
+            System.err.println("usage: quillspace up | demo [--exit] | token user|admin [user-uuid] | dlq <topic>.dlq [--replay]"
+                    + " | " + CalendlyCommand.USAGE);
             System.exit(2);
         }
         Path root = Path.of(System.getProperty("quillspace.root", ".")).toAbsolutePath().normalize();

@@ -1,0 +1,40 @@
+package io.quillspace.ingress.entity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A studio's last completed reconciliation sweep (the next one starts reading from it; all null before the first) and
+ * the lease of the replica whose scheduled sweep holds the studio.
+ */
+@Entity
+@Table(name = "reconciliation_watermarks")
+public class ReconciliationWatermark extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+
+    /** The {@code min_start_time} that sweep read from. */
+    @Column(name = "swept_from")
+    public Instant sweptFrom;
+
+    @Column(name = "sweep_started_at")
+    public Instant sweepStartedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    public Integer events;
+
+    public Integer invitees;
+
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+}
