@@ -46,7 +46,7 @@ final class CalendlyCommand {
     static HttpRequest request(String action, String base, String studio, UUID tenant) {
         String path = action.equals("sweep") ? "/reconciliations" : "/subscription";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/calendly/" + studio + path))
-                .header("Authorization", "Bearer " + DevTokens.token(tenant, FleetLauncher.DEMO_ADMIN, "admin"))
+                .header("Authorization", "Bearer " + DevTokens.token(tenant, Demo.ADMIN, "admin"))
                 // A sweep that waits out Calendly's rate limits takes minutes.
                 .timeout(Duration.ofMinutes(10));
         return switch (action) {
