@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -530,6 +531,26 @@ class KubernetesOverlaysTest {
                 .map(Integer::parseInt).orElse(262144);
         assertEquals(maxBody / 1024 + "k", annotations.get("nginx.ingress.kubernetes.io/proxy-body-size"),
                 overlay + " body limit at the edge");
+    }
+
+    /**
+     * Calendly posts each studio's webhooks to {@code <callback-base-url>/<slug>}, the URL its subscription was created
+     * with: that must be this overlay's public route, or a dev subscription would deliver to production.
+     */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void calendlySubscriptionsPointAtThisOverlaysPublicRoute(Overlay overlay) {
+        URI callback = URI.create(overlay.configMaps().get("webhook-ingress-config")
+                .at("/data/QUILLSPACE_INGRESS_CALENDLY_CALLBACK_BASE_URL").asText());
+        Ingress ingress = overlay.rendered().typed("Ingress", Ingress.class).get(0);
+        Set<String> tlsHosts = new TreeSet<>();
+        ingress.getSpec().getTls().forEach(tls -> tlsHosts.addAll(tls.getHosts()));
+        assertEquals("https", callback.getScheme(), overlay + " callback " + callback);
+        assertTrue(tlsHosts.contains(callback.getHost()), overlay + " callback " + callback + " is not one of " + tlsHosts);
+        assertTrue(ingress.getSpec().getRules().stream().filter(rule -> rule.getHost().equals(callback.getHost()))
+                        .flatMap(rule -> rule.getHttp().getPaths().stream())
+                        .anyMatch(path -> path.getPathType().equals("Prefix") && path.getPath().equals(callback.getPath() + "/")),
+                overlay + " routes no " + callback + "/<slug>");
     }
 
     /** Everything is denied unless a policy allows it; the management port admits only Prometheus. */
