@@ -71,6 +71,12 @@ class KubernetesOverlaysTest {
             "readinessProbe", "/q/health/ready", "livenessProbe", "/q/health/live");
     private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
 
+    /** Settings naming an endpoint a service connects to, as URLs. */
+    private static final Pattern OUTBOUND_URLS = Pattern.compile("QUARKUS_DATASOURCE_REACTIVE_URL"
+            + "|QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT|MP_JWT_VERIFY_PUBLICKEY_LOCATION|QUARKUS_REST_CLIENT_[A-Z0-9_]+_URL");
+    private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "postgresql", 5432);
+    private static final int DNS_PORT = 53;
+
     /** Read by the base image's run-java.sh (the JVM's settings), so no application.properties names them. */
     private static final Set<String> READ_BY_THE_IMAGE =
             Set.of("JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS", "GC_MAX_HEAP_FREE_RATIO");
@@ -551,6 +557,55 @@ class KubernetesOverlaysTest {
                         .flatMap(rule -> rule.getHttp().getPaths().stream())
                         .anyMatch(path -> path.getPathType().equals("Prefix") && path.getPath().equals(callback.getPath() + "/")),
                 overlay + " routes no " + callback + "/<slug>");
+    }
+
+    /**
+     * A service may open connections to exactly the ports of the endpoints it is configured with (the broker, the
+     * collector, its database, the JWKS, REST clients, the mail relay), and DNS: nothing it never calls.
+     */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void everyServiceMayReachOnlyTheEndpointsItIsConfiguredWith(Overlay overlay) {
+        List<NetworkPolicy> policies = overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class);
+        for (FleetService service : FleetService.values()) {
+            Deployment deployment = overlay.deployment(service);
+            Map<String, String> settings = new HashMap<>(ServiceConfiguration.of(service).productionByEnvironmentVariable());
+            Container main = mainContainer(deployment);
+            for (String name : configMapsRead(main)) {
+                overlay.configMaps().get(name).get("data").fields()
+                        .forEachRemaining(entry -> settings.put(entry.getKey(), entry.getValue().asText()));
+            }
+            env(main).stream().filter(variable -> variable.getValue() != null)
+                    .forEach(variable -> settings.put(variable.getName(), variable.getValue()));
+
+            Set<Integer> configured = new TreeSet<>(Set.of(DNS_PORT));
+            settings.forEach((variable, value) -> {
+                if (variable.equals("KAFKA_BOOTSTRAP_SERVERS")) {
+                    for (String server : value.split(",")) {
+                        configured.add(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)));
+                    }
+                } else if (variable.equals("QUARKUS_MAILER_PORT")) {
+                    configured.add(Integer.parseInt(value));
+                } else if (OUTBOUND_URLS.matcher(variable).matches() && value.matches("^[a-z]+://.*")) {
+                    URI endpoint = URI.create(value);
+                    configured.add(endpoint.getPort() != -1 ? endpoint.getPort() : DEFAULT_PORTS.get(endpoint.getScheme()));
+                }
+            });
+
+            Set<Integer> allowed = new TreeSet<>();
+            for (NetworkPolicy policy : policies) {
+                if (!policy.getSpec().getPolicyTypes().contains("Egress")
+                        || !matches(policy.getSpec().getPodSelector(), podLabels(deployment))) {
+                    continue;
+                }
+                policy.getSpec().getEgress().forEach(rule -> rule.getPorts().forEach(port -> {
+                    assertNotNull(port.getPort().getIntVal(), overlay + " NetworkPolicy " + policy.getMetadata().getName()
+                            + " opens egress by port name " + port.getPort().getStrVal());
+                    allowed.add(port.getPort().getIntVal());
+                }));
+            }
+            assertEquals(configured, allowed, overlay + " " + service.module() + " egress ports vs its endpoints");
+        }
     }
 
     /** Everything is denied unless a policy allows it; the management port admits only Prometheus. */
