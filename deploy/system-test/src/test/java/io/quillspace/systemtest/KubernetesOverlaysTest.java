@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +70,12 @@ class KubernetesOverlaysTest {
     private static final Map<String, String> PROBES = Map.of("startupProbe", "/q/health/started",
             "readinessProbe", "/q/health/ready", "livenessProbe", "/q/health/live");
     private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
+
+    /** Settings naming an endpoint a service connects to, as URLs. */
+    private static final Pattern OUTBOUND_URLS = Pattern.compile("QUARKUS_DATASOURCE_REACTIVE_URL"
+            + "|QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT|MP_JWT_VERIFY_PUBLICKEY_LOCATION|QUARKUS_REST_CLIENT_[A-Z0-9_]+_URL");
+    private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "postgresql", 5432);
+    private static final int DNS_PORT = 53;
 
     /** Read by the base image's run-java.sh (the JVM's settings), so no application.properties names them. */
     private static final Set<String> READ_BY_THE_IMAGE =
@@ -153,29 +160,38 @@ class KubernetesOverlaysTest {
     @MethodSource("rendered")
     void everyContainerIsLimitedAndRunsAsNonRootOnAReadOnlyRoot(Overlay overlay) {
         for (Deployment deployment : overlay.deployments()) {
-            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-            String name = overlay + " " + deployment.getMetadata().getName();
-            assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), name + " runAsNonRoot");
-            assertTrue(pod.getSecurityContext().getRunAsUser() != null && pod.getSecurityContext().getRunAsUser() > 0,
-                    name + " runs as a non-zero UID");
-            assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), name + " mounts no API token");
-            for (Container container : allContainers(pod)) {
-                String what = name + "/" + container.getName();
-                Map<String, Quantity> limits = container.getResources().getLimits();
-                Map<String, Quantity> requests = container.getResources().getRequests();
-                assertTrue(limits != null && limits.containsKey("cpu") && limits.containsKey("memory"), what + " limits");
-                assertTrue(requests != null && requests.containsKey("cpu") && requests.containsKey("memory"), what + " requests");
-                for (String resource : List.of("cpu", "memory")) {
-                    assertTrue(Quantity.getAmountInBytes(requests.get(resource))
-                                    .compareTo(Quantity.getAmountInBytes(limits.get(resource))) <= 0,
-                            what + " requests more " + resource + " than its limit");
-                }
-                var security = container.getSecurityContext();
-                assertNotNull(security, what + " securityContext");
-                assertEquals(Boolean.FALSE, security.getAllowPrivilegeEscalation(), what + " allowPrivilegeEscalation");
-                assertEquals(Boolean.TRUE, security.getReadOnlyRootFilesystem(), what + " readOnlyRootFilesystem");
-                assertEquals(List.of("ALL"), security.getCapabilities().getDrop(), what + " drops all capabilities");
+            assertLimitedNonRootAndReadOnly(overlay + " " + deployment.getMetadata().getName(),
+                    deployment.getSpec().getTemplate().getSpec());
+        }
+    }
+
+    /**
+     * What the namespace's restricted Pod Security Standard demands (non-root, RuntimeDefault seccomp, no privilege
+     * escalation, no capabilities) and what the fleet adds: a non-zero UID, no API token, a read-only root, and
+     * requests and limits of CPU and memory on every container.
+     */
+    static void assertLimitedNonRootAndReadOnly(String name, PodSpec pod) {
+        assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), name + " runAsNonRoot");
+        assertTrue(pod.getSecurityContext().getRunAsUser() != null && pod.getSecurityContext().getRunAsUser() > 0,
+                name + " runs as a non-zero UID");
+        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType(), name + " seccomp profile");
+        assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), name + " mounts no API token");
+        for (Container container : allContainers(pod)) {
+            String what = name + "/" + container.getName();
+            Map<String, Quantity> limits = container.getResources().getLimits();
+            Map<String, Quantity> requests = container.getResources().getRequests();
+            assertTrue(limits != null && limits.containsKey("cpu") && limits.containsKey("memory"), what + " limits");
+            assertTrue(requests != null && requests.containsKey("cpu") && requests.containsKey("memory"), what + " requests");
+            for (String resource : List.of("cpu", "memory")) {
+                assertTrue(Quantity.getAmountInBytes(requests.get(resource))
+                                .compareTo(Quantity.getAmountInBytes(limits.get(resource))) <= 0,
+                        what + " requests more " + resource + " than its limit");
             }
+            var security = container.getSecurityContext();
+            assertNotNull(security, what + " securityContext");
+            assertEquals(Boolean.FALSE, security.getAllowPrivilegeEscalation(), what + " allowPrivilegeEscalation");
+            assertEquals(Boolean.TRUE, security.getReadOnlyRootFilesystem(), what + " readOnlyRootFilesystem");
+            assertEquals(List.of("ALL"), security.getCapabilities().getDrop(), what + " drops all capabilities");
         }
     }
 
@@ -184,12 +200,15 @@ class KubernetesOverlaysTest {
     void imagesCarryAVersionNeverLatest(Overlay overlay) {
         for (Deployment deployment : overlay.deployments()) {
             for (Container container : allContainers(deployment.getSpec().getTemplate().getSpec())) {
-                String image = container.getImage();
-                String afterRegistry = image.substring(image.lastIndexOf('/') + 1);
-                assertTrue(afterRegistry.contains(":") || afterRegistry.contains("@"), overlay + " " + image + " has no tag");
-                assertFalse(afterRegistry.matches(".*:latest(@.*)?"), overlay + " " + image + " is latest");
+                assertVersioned(overlay.toString(), container.getImage());
             }
         }
+    }
+
+    static void assertVersioned(String where, String image) {
+        String afterRegistry = image.substring(image.lastIndexOf('/') + 1);
+        assertTrue(afterRegistry.contains(":") || afterRegistry.contains("@"), where + " " + image + " has no tag");
+        assertFalse(afterRegistry.matches(".*:latest(@.*)?"), where + " " + image + " is latest");
     }
 
     @Test
@@ -445,10 +464,14 @@ class KubernetesOverlaysTest {
                 }
             }
         }
+        List<Map<String, String>> operationsPods = KubernetesOperationsTest.jobs().stream()
+                .map(job -> job.template().getMetadata().getLabels()).toList();
         for (NetworkPolicy policy : overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class)) {
             List<Deployment> selected = deployments.stream()
                     .filter(d -> matches(policy.getSpec().getPodSelector(), podLabels(d))).toList();
-            assertFalse(selected.isEmpty(), overlay + " NetworkPolicy " + policy.getMetadata().getName() + " selects no pod");
+            boolean selectsAJob = operationsPods.stream().anyMatch(labels -> matches(policy.getSpec().getPodSelector(), labels));
+            assertFalse(selected.isEmpty() && !selectsAJob,
+                    overlay + " NetworkPolicy " + policy.getMetadata().getName() + " selects no pod");
             for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
                 for (NetworkPolicyPort port : rule.getPorts()) {
                     String name = port.getPort().getStrVal();
@@ -514,6 +537,75 @@ class KubernetesOverlaysTest {
                 .map(Integer::parseInt).orElse(262144);
         assertEquals(maxBody / 1024 + "k", annotations.get("nginx.ingress.kubernetes.io/proxy-body-size"),
                 overlay + " body limit at the edge");
+    }
+
+    /**
+     * Calendly posts each studio's webhooks to {@code <callback-base-url>/<slug>}, the URL its subscription was created
+     * with: that must be this overlay's public route, or a dev subscription would deliver to production.
+     */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void calendlySubscriptionsPointAtThisOverlaysPublicRoute(Overlay overlay) {
+        URI callback = URI.create(overlay.configMaps().get("webhook-ingress-config")
+                .at("/data/QUILLSPACE_INGRESS_CALENDLY_CALLBACK_BASE_URL").asText());
+        Ingress ingress = overlay.rendered().typed("Ingress", Ingress.class).get(0);
+        Set<String> tlsHosts = new TreeSet<>();
+        ingress.getSpec().getTls().forEach(tls -> tlsHosts.addAll(tls.getHosts()));
+        assertEquals("https", callback.getScheme(), overlay + " callback " + callback);
+        assertTrue(tlsHosts.contains(callback.getHost()), overlay + " callback " + callback + " is not one of " + tlsHosts);
+        assertTrue(ingress.getSpec().getRules().stream().filter(rule -> rule.getHost().equals(callback.getHost()))
+                        .flatMap(rule -> rule.getHttp().getPaths().stream())
+                        .anyMatch(path -> path.getPathType().equals("Prefix") && path.getPath().equals(callback.getPath() + "/")),
+                overlay + " routes no " + callback + "/<slug>");
+    }
+
+    /**
+     * A service may open connections to exactly the ports of the endpoints it is configured with (the broker, the
+     * collector, its database, the JWKS, REST clients, the mail relay), and DNS: nothing it never calls.
+     */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void everyServiceMayReachOnlyTheEndpointsItIsConfiguredWith(Overlay overlay) {
+        List<NetworkPolicy> policies = overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class);
+        for (FleetService service : FleetService.values()) {
+            Deployment deployment = overlay.deployment(service);
+            Map<String, String> settings = new HashMap<>(ServiceConfiguration.of(service).productionByEnvironmentVariable());
+            Container main = mainContainer(deployment);
+            for (String name : configMapsRead(main)) {
+                overlay.configMaps().get(name).get("data").fields()
+                        .forEachRemaining(entry -> settings.put(entry.getKey(), entry.getValue().asText()));
+            }
+            env(main).stream().filter(variable -> variable.getValue() != null)
+                    .forEach(variable -> settings.put(variable.getName(), variable.getValue()));
+
+            Set<Integer> configured = new TreeSet<>(Set.of(DNS_PORT));
+            settings.forEach((variable, value) -> {
+                if (variable.equals("KAFKA_BOOTSTRAP_SERVERS")) {
+                    for (String server : value.split(",")) {
+                        configured.add(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)));
+                    }
+                } else if (variable.equals("QUARKUS_MAILER_PORT")) {
+                    configured.add(Integer.parseInt(value));
+                } else if (OUTBOUND_URLS.matcher(variable).matches() && value.matches("^[a-z]+://.*")) {
+                    URI endpoint = URI.create(value);
+                    configured.add(endpoint.getPort() != -1 ? endpoint.getPort() : DEFAULT_PORTS.get(endpoint.getScheme()));
+                }
+            });
+
+            Set<Integer> allowed = new TreeSet<>();
+            for (NetworkPolicy policy : policies) {
+                if (!policy.getSpec().getPolicyTypes().contains("Egress")
+                        || !matches(policy.getSpec().getPodSelector(), podLabels(deployment))) {
+                    continue;
+                }
+                policy.getSpec().getEgress().forEach(rule -> rule.getPorts().forEach(port -> {
+                    assertNotNull(port.getPort().getIntVal(), overlay + " NetworkPolicy " + policy.getMetadata().getName()
+                            + " opens egress by port name " + port.getPort().getStrVal());
+                    allowed.add(port.getPort().getIntVal());
+                }));
+            }
+            assertEquals(configured, allowed, overlay + " " + service.module() + " egress ports vs its endpoints");
+        }
     }
 
     /** Everything is denied unless a policy allows it; the management port admits only Prometheus. */
@@ -651,7 +743,7 @@ class KubernetesOverlaysTest {
     }
 
     /** matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist); an empty selector selects every pod. */
-    private static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    static boolean matches(LabelSelector selector, Map<String, String> labels) {
         if (selector.getMatchLabels() != null && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
             return false;
         }
@@ -670,19 +762,19 @@ class KubernetesOverlaysTest {
         });
     }
 
-    private static Container mainContainer(Deployment deployment) {
+    static Container mainContainer(Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
                 .filter(container -> container.getName().equals(deployment.getMetadata().getName())).findFirst()
                 .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " has no container of its name"));
     }
 
-    private static List<Container> allContainers(PodSpec pod) {
+    static List<Container> allContainers(PodSpec pod) {
         List<Container> containers = new ArrayList<>(pod.getInitContainers());
         containers.addAll(pod.getContainers());
         return containers;
     }
 
-    private static Map<String, Integer> ports(Container container) {
+    static Map<String, Integer> ports(Container container) {
         return container.getPorts().stream().collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
     }
 
@@ -695,7 +787,7 @@ class KubernetesOverlaysTest {
         };
     }
 
-    private static List<EnvVar> env(Container container) {
+    static List<EnvVar> env(Container container) {
         return container.getEnv() == null ? List.of() : container.getEnv();
     }
 
@@ -721,11 +813,11 @@ class KubernetesOverlaysTest {
         return secrets;
     }
 
-    private static Optional<String> value(Container container, String variable) {
+    static Optional<String> value(Container container, String variable) {
         return env(container).stream().filter(env -> env.getName().equals(variable)).map(EnvVar::getValue).findFirst();
     }
 
-    private static String secretOf(Container container, String variable) {
+    static String secretOf(Container container, String variable) {
         return env(container).stream().filter(env -> env.getName().equals(variable))
                 .map(env -> env.getValueFrom() == null || env.getValueFrom().getSecretKeyRef() == null ? null
                         : env.getValueFrom().getSecretKeyRef().getName())

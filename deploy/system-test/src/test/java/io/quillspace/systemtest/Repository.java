@@ -10,6 +10,8 @@ final class Repository {
     static final Path BASE = K8S.resolve("base");
     static final Path KAFKA = K8S.resolve("kafka");
     static final Path MONITORING = BASE.resolve("monitoring");
+    /** Jobs operators run on demand ({@code kubectl create -f}): in no kustomization. */
+    static final Path OPERATIONS = K8S.resolve("operations");
 
     private Repository() {
     }

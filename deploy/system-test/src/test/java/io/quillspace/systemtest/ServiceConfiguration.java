@@ -67,6 +67,13 @@ final class ServiceConfiguration {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
     }
 
+    /** The default (production) profile's values by the environment variable that overrides each. */
+    Map<String, String> productionByEnvironmentVariable() {
+        Map<String, String> byVariable = new LinkedHashMap<>();
+        production.forEach((key, value) -> byVariable.put(environmentVariable(key), value));
+        return byVariable;
+    }
+
     Optional<String> value(String key) {
         return Optional.ofNullable(production.get(key));
     }

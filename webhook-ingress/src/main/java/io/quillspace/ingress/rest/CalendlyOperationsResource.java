@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Operator actions on a studio's Calendly connection, for the studio's admins: a reconciliation sweep now, and the
- * webhook subscription read or (re)created ({@code ./quillspace calendly subscribe}, k8s/calendly-subscribe-job.yaml).
+ * webhook subscription read or (re)created ({@code ./quillspace calendly subscribe},
+ * k8s/operations/calendly-subscribe-job.yaml).
  */
 @Path("/calendly/{studio}")
 @RolesAllowed("admin")

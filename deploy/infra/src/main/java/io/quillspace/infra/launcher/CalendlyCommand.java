@@ -16,7 +16,7 @@ import java.util.UUID;
  * {@code ./quillspace calendly subscribe|status|sweep <studio> [tenant-uuid]}: asks the running local webhook-ingress
  * (which holds the one Calendly API client and the studio's token and signing keys) to (re)create the studio's webhook
  * subscription, read it, or sweep Calendly now. Authenticates as an admin of the studio with the development key, which
- * only the local fleet accepts; a cluster runs k8s/calendly-subscribe-job.yaml instead.
+ * only the local fleet accepts; a cluster runs k8s/operations/calendly-subscribe-job.yaml instead.
  */
 final class CalendlyCommand {
 
