@@ -15,6 +15,7 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quillspace.infra.testing.ManagementInterface;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class OutageTest {
                 calendly.send(canceled);
                 // Longer than the connector's default 60 s unprocessed-record watchdog.
                 await().pollDelay(Duration.ofSeconds(70)).atMost(Duration.ofSeconds(71)).until(() -> true);
-                given().when().get("/q/health/live").then().statusCode(200);
+                ManagementInterface.given().when().get("/q/health/live").then().statusCode(200);
             }
 
             await().atMost(Duration.ofSeconds(90)).until(() -> "CANCELED".equals(status(calendly)));

@@ -2,6 +2,7 @@ package io.quillspace.systemtest;
 
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.launcher.Demo;
 import io.quillspace.infra.launcher.Fleet;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,13 +30,7 @@ class FleetSystemIT {
     static void startFleet() throws Exception {
         long started = System.nanoTime();
         infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
-        Map<FleetService, Integer> ports = new EnumMap<>(FleetService.class);
-        for (FleetService service : FleetService.values()) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports.put(service, socket.getLocalPort());
-            }
-        }
-        fleet = Fleet.start(infrastructure, Path.of(System.getProperty("quillspace.root")), ports::get,
+        fleet = Fleet.start(infrastructure, Path.of(System.getProperty("quillspace.root")), service -> ServicePorts.free(),
                 Duration.ofMinutes(3));
         System.out.printf("fleet ready in %.1f s; resident memory (KiB): %s%n",
                 (System.nanoTime() - started) / 1e9, fleet.residentKib());

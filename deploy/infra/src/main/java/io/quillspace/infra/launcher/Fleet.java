@@ -4,6 +4,7 @@ import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.ServicePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * The four services as separate processes (their packaged fast-jars, production profile), wired to one
@@ -44,7 +45,7 @@ public final class Fleet implements AutoCloseable {
             List.of("-XX:+UseG1GC", "-Xms" + HEAP_MIB + "m", "-Xmx" + HEAP_MIB + "m");
 
     private final Map<FleetService, Process> processes = new EnumMap<>(FleetService.class);
-    private final Map<FleetService, Integer> ports = new EnumMap<>(FleetService.class);
+    private final Map<FleetService, ServicePorts> ports = new EnumMap<>(FleetService.class);
     private final Path logDirectory;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -55,11 +56,11 @@ public final class Fleet implements AutoCloseable {
     /**
      * Starts every service from {@code root}/&lt;module&gt;/target/quarkus-app and waits until all are ready.
      *
-     * @param port HTTP port per service
+     * @param ports API and management ports per service
      */
-    public static Fleet start(Infrastructure infrastructure, Path root, ToIntFunction<FleetService> port,
+    public static Fleet start(Infrastructure infrastructure, Path root, Function<FleetService, ServicePorts> ports,
                               Duration readyTimeout) {
-        return start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", port, readyTimeout);
+        return start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", ports, readyTimeout);
     }
 
     /**
@@ -67,20 +68,20 @@ public final class Fleet implements AutoCloseable {
      * build in another directory), and waits until they are ready.
      */
     public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
-                              ToIntFunction<FleetService> port, Duration readyTimeout) {
-        return start(infrastructure, root, services, appDirectory, port, readyTimeout, root.resolve(".quillspace/logs"));
+                              Function<FleetService, ServicePorts> ports, Duration readyTimeout) {
+        return start(infrastructure, root, services, appDirectory, ports, readyTimeout, root.resolve(".quillspace/logs"));
     }
 
     /** As above, logging to {@code logDirectory}: a second instance of a service (a benchmark's replica) keeps its own log. */
     public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
-                              ToIntFunction<FleetService> port, Duration readyTimeout, Path logDirectory) {
+                              Function<FleetService, ServicePorts> ports, Duration readyTimeout, Path logDirectory) {
         Fleet fleet = new Fleet(logDirectory);
         try {
             Files.createDirectories(fleet.logDirectory);
             Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
             for (FleetService service : services) {
                 fleet.launch(infrastructure, root.resolve(service.module()).resolve("target").resolve(appDirectory),
-                        service, port.applyAsInt(service));
+                        service, ports.apply(service));
             }
             fleet.awaitReady(readyTimeout);
             return fleet;
@@ -93,7 +94,8 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    private void launch(Infrastructure infrastructure, Path app, FleetService service, int port) throws IOException {
+    private void launch(Infrastructure infrastructure, Path app, FleetService service, ServicePorts port)
+            throws IOException {
         Path jar = app.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
@@ -101,7 +103,8 @@ public final class Fleet implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(JVM_OPTIONS);
         Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
-        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.http.port", Integer.toString(port.api()));
+        config.put("quarkus.management.port", Integer.toString(port.management()));
         config.put("quarkus.otel.sdk.disabled", "true");
         config.put("quarkus.log.console.json.enabled", "false");
         switch (service) {
@@ -111,7 +114,7 @@ public final class Fleet implements AutoCloseable {
             }
             case EMAIL -> {
                 config.put("quillspace.email.dispatch-interval", "1s");
-                config.put("quillspace.email.unsubscribe.base-url", "http://127.0.0.1:" + port);
+                config.put("quillspace.email.unsubscribe.base-url", "http://127.0.0.1:" + port.api());
                 config.put("quillspace.email.unsubscribe.secret", UUID.randomUUID().toString());
             }
             default -> {
@@ -161,7 +164,7 @@ public final class Fleet implements AutoCloseable {
 
     private boolean isReady(FleetService service) {
         try {
-            var response = http.send(HttpRequest.newBuilder(url(service, "/q/health/ready"))
+            var response = http.send(HttpRequest.newBuilder(managementUrl(service, "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -172,8 +175,14 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** A path on the service's API. */
     public URI url(FleetService service, String path) {
-        return URI.create("http://127.0.0.1:" + ports.get(service) + path);
+        return URI.create("http://127.0.0.1:" + ports.get(service).api() + path);
+    }
+
+    /** A path on the service's management interface ({@code /q/health}, {@code /q/metrics}, {@code /q/openapi}). */
+    public URI managementUrl(FleetService service, String path) {
+        return URI.create("http://127.0.0.1:" + ports.get(service).management() + path);
     }
 
     public Path log(FleetService service) {

@@ -58,7 +58,7 @@ public final class FleetLauncher {
         say("starting the four services ...");
         Fleet fleet;
         try {
-            fleet = Fleet.start(infrastructure, root, FleetService::localPort, Duration.ofMinutes(3));
+            fleet = Fleet.start(infrastructure, root, FleetService::localPorts, Duration.ofMinutes(3));
         } catch (RuntimeException e) {
             mailViewer.close();
             infrastructure.close();
@@ -75,8 +75,8 @@ public final class FleetLauncher {
         say(String.format("fleet ready in %.1f s", (System.nanoTime() - started) / 1e9));
         for (FleetService service : FleetService.values()) {
             say(String.format("  %-16s %s  (health %s, metrics %s, OpenAPI %s)", service.module(),
-                    fleet.url(service, "/"), fleet.url(service, "/q/health"), fleet.url(service, "/q/metrics"),
-                    fleet.url(service, "/q/openapi")));
+                    fleet.url(service, "/"), fleet.managementUrl(service, "/q/health"),
+                    fleet.managementUrl(service, "/q/metrics"), fleet.managementUrl(service, "/q/openapi")));
         }
         say("  webhook          POST " + fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"));
         say("  PostgreSQL       " + infrastructure.postgres().host() + ":" + infrastructure.postgres().port());
