@@ -61,11 +61,13 @@ class OutageTest {
                 assertEquals(RecordOutcome.APPLIED, applyOnVertx(created));
                 assertEquals(1, DatabaseProbe.asRuntimeRole().queryAs(calendly.tenant, null, "service",
                         "select id from outbox_events").size(), "waiting in the outbox");
+                await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() >= 1);
             } finally {
                 broker.restart();
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> DatabaseProbe.asRuntimeRole().queryAs(calendly.tenant,
                     null, "service", "select id from outbox_events").isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() == 0);
             List<BookingEventV1> relayed = eventsOfTenant(calendly);
             assertEquals(1, relayed.size(), "relayed once: " + relayed);
             assertTrue(relayed.get(0) instanceof BookingEventV1.Created);
@@ -92,6 +94,27 @@ class OutageTest {
             assertEquals(List.of("booking.created", "booking.canceled"),
                     eventsOfTenant(calendly).stream().map(BookingEventV1::type).toList());
         }
+    }
+
+    @Test
+    void aRecordWaitingOnTheDatabaseShowsAsConsumerLagThatFallsToZeroOnceApplied() throws Exception {
+        try (CalendlyDeliveries calendly = new CalendlyDeliveries(bootstrapServers)) {
+            try (DatabaseOutage outage = DatabaseOutage.begin(database())) {
+                calendly.send(calendly.fixture("invitee.created.json"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> consumerLagSeconds() >= 3);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SCHEDULED".equals(status(calendly)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumerLagSeconds() == 0);
+        }
+    }
+
+    private static double outboxBacklog() {
+        return ManagementInterface.metric("quillspace_outbox_backlog_records").orElseThrow();
+    }
+
+    private static double consumerLagSeconds() {
+        return ManagementInterface.metric("quillspace_consumer_lag_seconds{channel=\"calendly-webhooks.v1\"}")
+                .orElseThrow();
     }
 
     /** Runs the service on a context of its own, as the consumer would, and waits for its outcome. */

@@ -1,6 +1,7 @@
 package io.quillspace.shared.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quillspace.shared.messaging.TraceContext;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,8 +13,10 @@ import io.smallrye.mutiny.Uni;
  * <pre>
  * outbox_events(id uuid primary key, tenant_id uuid, topic text, record_key text, event_type text,
  *               schema_version int, payload text, position bigint generated always as identity,
- *               created_at timestamptz default now())
+ *               created_at timestamptz default now(), trace_parent text)
  * </pre>
+ * {@code trace_parent} is the W3C {@code traceparent} of the span that appended the event (null outside any trace), so
+ * the relayed record continues the trace of the webhook or request that caused it.
  */
 public final class Outbox {
 
@@ -26,8 +29,9 @@ public final class Outbox {
     public static Uni<Void> append(OutboxMessage message) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
-                                insert into outbox_events (id, tenant_id, topic, record_key, event_type, schema_version, payload)
-                                values (:id, :tenant, :topic, :key, :type, :version, :payload)""")
+                                insert into outbox_events (id, tenant_id, topic, record_key, event_type, schema_version,
+                                                           payload, trace_parent)
+                                values (:id, :tenant, :topic, :key, :type, :version, :payload, :traceParent)""")
                         .setParameter("id", message.id())
                         .setParameter("tenant", message.tenantId())
                         .setParameter("topic", message.topic())
@@ -35,6 +39,7 @@ public final class Outbox {
                         .setParameter("type", message.eventType())
                         .setParameter("version", message.schemaVersion())
                         .setParameter("payload", message.payload())
+                        .setParameter("traceParent", TraceContext.currentTraceparent())
                         .executeUpdate())
                 .replaceWithVoid();
     }

@@ -27,7 +27,9 @@ import java.util.function.Function;
 
 /**
  * The four services as separate processes (their packaged fast-jars, production profile), wired to one
- * {@link Infrastructure}. Used by the local launcher and by the system test.
+ * {@link Infrastructure}. Used by the local launcher and by the system test. As in Kubernetes, each service with a
+ * database is first run as its own migration (init container: {@code quarkus.init-and-exit}, Flyway with the owner's
+ * credentials) and then started with migrations off and the runtime role's credentials only.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -43,6 +45,12 @@ public final class Fleet implements AutoCloseable {
      */
     private static final List<String> JVM_OPTIONS =
             List.of("-XX:+UseG1GC", "-Xms" + HEAP_MIB + "m", "-Xmx" + HEAP_MIB + "m");
+    /** What only the migration step may hold: Flyway's owner credentials. */
+    private static final Set<String> OWNER_CREDENTIALS = Set.of("quarkus.flyway.username", "quarkus.flyway.password");
+    private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(2);
+    /** No trace collector runs locally, and logs are read by people. */
+    private static final Map<String, String> LOCAL =
+            Map.of("quarkus.otel.sdk.disabled", "true", "quarkus.log.console.json.enabled", "false");
 
     private final Map<FleetService, Process> processes = new EnumMap<>(FleetService.class);
     private final Map<FleetService, ServicePorts> ports = new EnumMap<>(FleetService.class);
@@ -79,9 +87,9 @@ public final class Fleet implements AutoCloseable {
         try {
             Files.createDirectories(fleet.logDirectory);
             Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
+            fleet.migrate(infrastructure, root, services, appDirectory);
             for (FleetService service : services) {
-                fleet.launch(infrastructure, root.resolve(service.module()).resolve("target").resolve(appDirectory),
-                        service, ports.apply(service));
+                fleet.launch(infrastructure, jar(root, service, appDirectory), service, ports.apply(service));
             }
             fleet.awaitReady(readyTimeout);
             return fleet;
@@ -94,19 +102,72 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    private void launch(Infrastructure infrastructure, Path app, FleetService service, ServicePorts port)
+    /**
+     * Runs each database service's migrations, in parallel, the way its Kubernetes init container does: the service's
+     * own image with {@code QUARKUS_INIT_AND_EXIT=true}, Flyway on and the owner's credentials; it must exit 0.
+     */
+    private void migrate(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory)
             throws IOException {
-        Path jar = app.resolve("quarkus-run.jar");
+        Map<FleetService, Process> migrations = new EnumMap<>(FleetService.class);
+        for (FleetService service : services) {
+            if (service.database().isEmpty()) {
+                continue;
+            }
+            Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
+            config.put("quarkus.init-and-exit", "true");
+            config.put("quarkus.flyway.migrate-at-start", "true");
+            config.putAll(LOCAL);
+            Path log = logDirectory.resolve(service.module() + "-migration.log");
+            migrations.put(service, new ProcessBuilder(command(jar(root, service, appDirectory), config))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        }
+        long deadline = System.nanoTime() + MIGRATION_TIMEOUT.toNanos();
+        for (var migration : migrations.entrySet()) {
+            String log = logDirectory.resolve(migration.getKey().module() + "-migration.log").toString();
+            try {
+                if (!migration.getValue().waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    migrations.values().forEach(Process::destroyForcibly);
+                    throw new IllegalStateException(migration.getKey().module() + " migration did not finish within "
+                            + MIGRATION_TIMEOUT + "; see " + log);
+                }
+            } catch (InterruptedException e) {
+                migrations.values().forEach(Process::destroyForcibly);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (migration.getValue().exitValue() != 0) {
+                throw new IllegalStateException(migration.getKey().module() + " migration exited with "
+                        + migration.getValue().exitValue() + "; see " + log);
+            }
+        }
+    }
+
+    private static Path jar(Path root, FleetService service, String appDirectory) {
+        Path jar = root.resolve(service.module()).resolve("target").resolve(appDirectory).resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
+        return jar;
+    }
+
+    private static List<String> command(Path jar, Map<String, String> config) {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(JVM_OPTIONS);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    private void launch(Infrastructure infrastructure, Path jar, FleetService service, ServicePorts port)
+            throws IOException {
         Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
+        // Migrated already: the service holds the runtime role's credentials only.
+        config.keySet().removeAll(OWNER_CREDENTIALS);
+        config.put("quarkus.flyway.migrate-at-start", "false");
         config.put("quarkus.http.port", Integer.toString(port.api()));
         config.put("quarkus.management.port", Integer.toString(port.management()));
-        config.put("quarkus.otel.sdk.disabled", "true");
-        config.put("quarkus.log.console.json.enabled", "false");
+        config.putAll(LOCAL);
         switch (service) {
             case WEBHOOK_INGRESS -> {
                 config.put("quillspace.ingress.tenants.studio.id", DEMO_TENANT.toString());
@@ -124,11 +185,8 @@ public final class Fleet implements AutoCloseable {
             // Local runs accept tokens minted by ./quillspace token (the development key pair).
             config.put("mp.jwt.verify.publickey.location", devPublicKey().toString());
         }
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
         Path log = logDirectory.resolve(service.module() + ".log");
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command(jar, config))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -25,6 +25,8 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(Infrastructure.shared().configFor(service));
+        // Free ports rather than Quarkus's fixed test defaults (8081, 9001): builds running side by side never collide.
+        config.put("quarkus.http.test-port", Integer.toString(Ports.free()));
         config.put("quarkus.management.test-port", Integer.toString(Ports.free()));
         return config;
     }

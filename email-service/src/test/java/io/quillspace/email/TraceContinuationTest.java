@@ -1,0 +1,57 @@
+package io.quillspace.email;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.shared.events.Topics;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A booking event relayed in a webhook's trace is turned into email jobs in a consumer span of that same trace. */
+@QuarkusTest
+class TraceContinuationTest {
+
+    static final String WEBHOOK_TRACE = "5b8efff798038103d269b633813fc60c";
+    static final String RELAY_SPAN = "eee19b7ec3c1b174";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    /** Quarkus exports finished spans to every SpanExporter bean (quarkus.otel.traces.exporter=cdi). */
+    static class SpanCapture {
+        @Produces
+        @Singleton
+        InMemorySpanExporter spans() {
+            return InMemorySpanExporter.create();
+        }
+    }
+
+    @Test
+    void theBookingEventIsAppliedInAConsumerSpanOfTheWebhooksTrace() {
+        try (BookingEmails emails = new BookingEmails(bootstrapServers)) {
+            UUID booking = UUID.randomUUID();
+            emails.send(emails.created(booking, Instant.now().plus(Duration.ofDays(3))),
+                    "00-" + WEBHOOK_TRACE + "-" + RELAY_SPAN + "-01");
+
+            SpanData consumer = await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getName().equals(Topics.BOOKING_EVENTS + " process")
+                            && span.getTraceId().equals(WEBHOOK_TRACE))
+                    .findFirst().orElse(null), span -> span != null);
+            assertEquals(RELAY_SPAN, consumer.getParentSpanId());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !emails.jobs(booking).isEmpty());
+        }
+    }
+}
