@@ -3,18 +3,16 @@ package io.quillspace.booking;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.testing.SpanCapture;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -34,15 +32,6 @@ class TraceContinuationTest {
     @Inject
     InMemorySpanExporter spans;
 
-    /** Quarkus exports finished spans to every SpanExporter bean (quarkus.otel.traces.exporter=cdi). */
-    static class SpanCapture {
-        @Produces
-        @Singleton
-        InMemorySpanExporter spans() {
-            return InMemorySpanExporter.create();
-        }
-    }
-
     @Test
     void theBookingEventRelayedFromTheOutboxCarriesTheWebhooksTrace() {
         try (CalendlyDeliveries calendly = new CalendlyDeliveries(bootstrapServers);
@@ -55,10 +44,10 @@ class TraceContinuationTest {
             assertEquals(INGRESS_TRACE, traceparent[1], "the relayed record continues the webhook's trace");
             assertNotEquals(INGRESS_SPAN, traceparent[2], "as a span of its own");
 
-            SpanData consumer = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
-                    .filter(span -> span.getName().equals(Topics.CALENDLY_WEBHOOKS + " process")
-                            && span.getTraceId().equals(INGRESS_TRACE))
-                    .findFirst().orElse(null), span -> span != null);
+            SpanData consumer = SpanCapture.awaitSpan(spans,
+                    span -> span.getName().equals(Topics.CALENDLY_WEBHOOKS + " process")
+                            && span.getTraceId().equals(INGRESS_TRACE),
+                    Duration.ofSeconds(10));
             assertEquals(INGRESS_SPAN, consumer.getParentSpanId(), "the consumer span is the ingress publish's child");
         }
     }

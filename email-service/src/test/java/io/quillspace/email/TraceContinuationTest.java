@@ -3,10 +3,9 @@ package io.quillspace.email;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.testing.SpanCapture;
 import io.quillspace.shared.events.Topics;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +29,6 @@ class TraceContinuationTest {
     @Inject
     InMemorySpanExporter spans;
 
-    /** Quarkus exports finished spans to every SpanExporter bean (quarkus.otel.traces.exporter=cdi). */
-    static class SpanCapture {
-        @Produces
-        @Singleton
-        InMemorySpanExporter spans() {
-            return InMemorySpanExporter.create();
-        }
-    }
-
     @Test
     void theBookingEventIsAppliedInAConsumerSpanOfTheWebhooksTrace() {
         try (BookingEmails emails = new BookingEmails(bootstrapServers)) {
@@ -46,10 +36,10 @@ class TraceContinuationTest {
             emails.send(emails.created(booking, Instant.now().plus(Duration.ofDays(3))),
                     "00-" + WEBHOOK_TRACE + "-" + RELAY_SPAN + "-01");
 
-            SpanData consumer = await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
-                    .filter(span -> span.getName().equals(Topics.BOOKING_EVENTS + " process")
-                            && span.getTraceId().equals(WEBHOOK_TRACE))
-                    .findFirst().orElse(null), span -> span != null);
+            SpanData consumer = SpanCapture.awaitSpan(spans,
+                    span -> span.getName().equals(Topics.BOOKING_EVENTS + " process")
+                            && span.getTraceId().equals(WEBHOOK_TRACE),
+                    Duration.ofSeconds(30));
             assertEquals(RELAY_SPAN, consumer.getParentSpanId());
             await().atMost(Duration.ofSeconds(10)).until(() -> !emails.jobs(booking).isEmpty());
         }

@@ -4,13 +4,12 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.testing.SpanCapture;
 import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.Topics;
 import io.restassured.http.ContentType;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A delivery's trace starts at the webhook request and travels on the published record, for every consumer to continue. */
@@ -30,15 +28,6 @@ class TracePropagationTest {
 
     @Inject
     InMemorySpanExporter spans;
-
-    /** Quarkus exports finished spans to every SpanExporter bean (quarkus.otel.traces.exporter=cdi). */
-    static class SpanCapture {
-        @Produces
-        @Singleton
-        InMemorySpanExporter spans() {
-            return InMemorySpanExporter.create();
-        }
-    }
 
     @Test
     void thePublishedDeliveryCarriesTheWebhookRequestsSpanAsItsParent() {
@@ -53,9 +42,9 @@ class TracePropagationTest {
 
             var record = published.await(r -> BrokerOutageTest.CANCELED_INVITEE.equals(r.key()), Duration.ofSeconds(10));
             String[] traceparent = TopicProbe.header(record, "traceparent").split("-");
-            SpanData request = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
-                    .filter(span -> span.getKind() == SpanKind.SERVER && span.getTraceId().equals(traceparent[1]))
-                    .findFirst().orElse(null), span -> span != null);
+            SpanData request = SpanCapture.awaitSpan(spans,
+                    span -> span.getKind() == SpanKind.SERVER && span.getTraceId().equals(traceparent[1]),
+                    Duration.ofSeconds(10));
             assertEquals(traceparent[2], request.getSpanId(), "the request's span is the record's parent");
             assertEquals("POST /webhooks/calendly", request.getName());
         }

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,13 +30,14 @@ class FleetSystemIT {
 
     static Infrastructure infrastructure;
     static Fleet fleet;
+    static final List<FleetService> readyReports = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startFleet() throws Exception {
         long started = System.nanoTime();
         infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
         fleet = Fleet.start(infrastructure, Path.of(System.getProperty("quillspace.root")), service -> ServicePorts.free(),
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(3), readyReports::add);
         System.out.printf("fleet ready in %.1f s; resident memory (KiB): %s%n",
                 (System.nanoTime() - started) / 1e9, fleet.residentKib());
     }
@@ -43,6 +49,26 @@ class FleetSystemIT {
         }
         if (infrastructure != null) {
             infrastructure.close();
+        }
+    }
+
+    @Test
+    void eachServiceWasReportedReadyOnce() {
+        assertEquals(EnumSet.allOf(FleetService.class), EnumSet.copyOf(readyReports));
+        assertEquals(FleetService.values().length, readyReports.size());
+    }
+
+    @Test
+    void eachDatabaseWasMigratedByItsOwnStepAndTheServicesRunWithoutTheOwnersCredentials() throws Exception {
+        for (FleetService service : FleetService.values()) {
+            if (service.database().isEmpty()) {
+                continue;
+            }
+            String migration = Files.readString(fleet.migrationLog(service));
+            assertTrue(migration.contains("Successfully applied"), service + " migration log: " + migration);
+            String log = Files.readString(fleet.log(service));
+            assertFalse(log.contains("Successfully applied") || log.contains("Migrating schema"),
+                    service + " migrated at start: " + log);
         }
     }
 

@@ -8,12 +8,18 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.quillspace.shared.events.BookingEventV1;
+import io.quillspace.shared.events.CalendlyDeliveryV1;
+import io.quillspace.shared.events.FleetEvent;
+import io.quillspace.shared.events.ProposalEventV1;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -26,7 +32,9 @@ import java.util.function.Function;
  *
  * <p>Each record is applied inside a consumer span that continues the producer's trace (its {@code traceparent}
  * header), so what the record causes, an outbox event included, belongs to the same trace. The span is current on the
- * consumer's Vert.x context, where every attempt runs (see {@link ConsumerRetries}).
+ * consumer's Vert.x context, where every attempt runs (see {@link ConsumerRetries}). Its log lines carry the record's
+ * ids as MDC fields ({@code tenantId}, {@code deliveryId} or {@code eventId}, {@code bookingId}), which the JSON log
+ * format prints with each line; Quarkus keeps MDC per Vert.x context, so one record's fields never reach another's.
  *
  * <p>{@code quillspace_consumer_lag_seconds{channel}} is how long ago the record the consumer is on was produced (its
  * Kafka timestamp), 0 while it waits for the next one: a record stuck in retries shows as a growing age. A channel's
@@ -41,6 +49,7 @@ public final class RecordProcessor<E> {
     static final String DEAD_LETTERED = "dead_lettered";
     static final String LAG_METRIC = "quillspace.consumer.lag.seconds";
     private static final long IDLE = Long.MIN_VALUE;
+    private static final List<String> LOG_FIELDS = List.of("tenantId", "deliveryId", "eventId", "bookingId");
 
     private final String channel;
     private final Function<byte[], E> decoder;
@@ -109,6 +118,7 @@ public final class RecordProcessor<E> {
                 }
                 span.end();
                 scope.close();
+                LOG_FIELDS.forEach(MDC::remove);
                 inFlightSince.set(IDLE);
             });
         });
@@ -121,6 +131,7 @@ public final class RecordProcessor<E> {
         } catch (RuntimeException e) {
             return deadLetter("unreadable record", e);
         }
+        putLogFields(record);
         String description = describer.apply(record);
         return ConsumerRetries.<RecordOutcome>retryTransient(() -> apply.apply(record)
                                 .onFailure(failure -> !classifier.isPermanent(failure))
@@ -134,6 +145,23 @@ public final class RecordProcessor<E> {
                     LOG.debugf("%s on %s: %s", description, channel, outcome.tag());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    private static void putLogFields(Object record) {
+        if (record instanceof CalendlyDeliveryV1 delivery) {
+            MDC.put("tenantId", String.valueOf(delivery.tenantId()));
+            MDC.put("deliveryId", String.valueOf(delivery.deliveryId()));
+        }
+        if (record instanceof FleetEvent event) {
+            MDC.put("tenantId", String.valueOf(event.tenantId()));
+            MDC.put("eventId", String.valueOf(event.eventId()));
+        }
+        if (record instanceof BookingEventV1 event) {
+            MDC.put("bookingId", String.valueOf(event.bookingId()));
+        }
+        if (record instanceof ProposalEventV1 event) {
+            MDC.put("bookingId", String.valueOf(event.bookingId()));
+        }
     }
 
     /** Fails with the reason the connector writes into the dead-letter record's {@code dead-letter-reason} header. */

@@ -1,5 +1,6 @@
 package io.quillspace.shared.messaging;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -10,8 +11,10 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
+import io.quillspace.shared.events.CalendlyDeliveryV1;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -22,13 +25,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +134,25 @@ class RecordProcessorTest {
         assertEquals("00f067aa0ba902b7", span.getParentSpanId());
         assertEquals(span.getSpanId(), currentWhileApplying.get().getSpanId(), "what the record causes is in the span");
         assertFalse(Span.current().getSpanContext().isValid(), "and the span is no longer current afterwards");
+    }
+
+    @Test
+    void whileARecordIsAppliedItsIdsAreLogFieldsAndAfterwardsTheyAreGone() {
+        UUID tenant = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
+        var deliveries = new RecordProcessor<>("calendly.v1", value -> new CalendlyDeliveryV1(delivery, tenant,
+                "invitee.created", Instant.now(), Instant.now(), JsonNodeFactory.instance.objectNode()),
+                record -> "delivery " + record.deliveryId(), new FailureClassifier(Set.of()), registry, tracer);
+        AtomicReference<Map<String, Object>> fieldsWhileApplying = new AtomicReference<>();
+
+        deliveries.process(record("f"), record -> {
+            fieldsWhileApplying.set(Map.copyOf(MDC.getMap()));
+            return Uni.createFrom().item(RecordOutcome.APPLIED);
+        }).await().indefinitely();
+
+        assertEquals(tenant.toString(), fieldsWhileApplying.get().get("tenantId"));
+        assertEquals(delivery.toString(), fieldsWhileApplying.get().get("deliveryId"));
+        assertNull(MDC.get("deliveryId"));
     }
 
     private double count(String outcome) {

@@ -11,6 +11,7 @@ import io.quillspace.ingress.messaging.DeliveryRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -101,6 +102,9 @@ public class WebhookIntake {
             reject(timing, tenantTag, rejected);
             return Uni.createFrom().failure(rejected);
         }
+        // Fields of this request's log lines (JSON in production); Quarkus keeps MDC per request context.
+        MDC.put("tenantId", verified.tenantId().toString());
+        MDC.put("deliveryId", verified.deliveryId().toString());
         if (!config.actedOnEvents().contains(verified.event())) {
             LOG.infof("ignored %s delivery %s: not an event this system acts on", verified.event(), verified.deliveryId());
             record(timing, tenantTag, verified.event(), Outcome.IGNORED);

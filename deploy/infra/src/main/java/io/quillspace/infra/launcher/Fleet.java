@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -68,7 +69,14 @@ public final class Fleet implements AutoCloseable {
      */
     public static Fleet start(Infrastructure infrastructure, Path root, Function<FleetService, ServicePorts> ports,
                               Duration readyTimeout) {
-        return start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", ports, readyTimeout);
+        return start(infrastructure, root, ports, readyTimeout, service -> { });
+    }
+
+    /** As above, telling {@code ready} about each service as soon as it is ready, in whatever order they get there. */
+    public static Fleet start(Infrastructure infrastructure, Path root, Function<FleetService, ServicePorts> ports,
+                              Duration readyTimeout, Consumer<FleetService> ready) {
+        return start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", ports, readyTimeout,
+                root.resolve(".quillspace/logs"), ready);
     }
 
     /**
@@ -83,6 +91,12 @@ public final class Fleet implements AutoCloseable {
     /** As above, logging to {@code logDirectory}: a second instance of a service (a benchmark's replica) keeps its own log. */
     public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
                               Function<FleetService, ServicePorts> ports, Duration readyTimeout, Path logDirectory) {
+        return start(infrastructure, root, services, appDirectory, ports, readyTimeout, logDirectory, service -> { });
+    }
+
+    private static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
+                               Function<FleetService, ServicePorts> ports, Duration readyTimeout, Path logDirectory,
+                               Consumer<FleetService> ready) {
         Fleet fleet = new Fleet(logDirectory);
         try {
             Files.createDirectories(fleet.logDirectory);
@@ -91,7 +105,7 @@ public final class Fleet implements AutoCloseable {
             for (FleetService service : services) {
                 fleet.launch(infrastructure, jar(root, service, appDirectory), service, ports.apply(service));
             }
-            fleet.awaitReady(readyTimeout);
+            fleet.awaitReady(readyTimeout, ready);
             return fleet;
         } catch (IOException e) {
             fleet.close();
@@ -117,13 +131,13 @@ public final class Fleet implements AutoCloseable {
             config.put("quarkus.init-and-exit", "true");
             config.put("quarkus.flyway.migrate-at-start", "true");
             config.putAll(LOCAL);
-            Path log = logDirectory.resolve(service.module() + "-migration.log");
+            Path log = migrationLog(service);
             migrations.put(service, new ProcessBuilder(command(jar(root, service, appDirectory), config))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
         long deadline = System.nanoTime() + MIGRATION_TIMEOUT.toNanos();
         for (var migration : migrations.entrySet()) {
-            String log = logDirectory.resolve(migration.getKey().module() + "-migration.log").toString();
+            Path log = migrationLog(migration.getKey());
             try {
                 if (!migration.getValue().waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     migrations.values().forEach(Process::destroyForcibly);
@@ -202,10 +216,16 @@ public final class Fleet implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReady(Duration timeout, Consumer<FleetService> ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (FleetService service : processes.keySet()) {
-            while (!isReady(service)) {
+        Set<FleetService> waiting = EnumSet.copyOf(processes.keySet());
+        while (!waiting.isEmpty()) {
+            for (FleetService service : List.copyOf(waiting)) {
+                if (isReady(service)) {
+                    waiting.remove(service);
+                    ready.accept(service);
+                    continue;
+                }
                 Process process = processes.get(service);
                 if (!process.isAlive()) {
                     throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
@@ -215,6 +235,8 @@ public final class Fleet implements AutoCloseable {
                     throw new IllegalStateException(service.module() + " not ready within " + timeout
                             + "; see " + logDirectory.resolve(service.module() + ".log"));
                 }
+            }
+            if (!waiting.isEmpty()) {
                 sleep(Duration.ofMillis(250));
             }
         }
@@ -245,6 +267,11 @@ public final class Fleet implements AutoCloseable {
 
     public Path log(FleetService service) {
         return logDirectory.resolve(service.module() + ".log");
+    }
+
+    /** The output of the service's migration step (services with a database). */
+    public Path migrationLog(FleetService service) {
+        return logDirectory.resolve(service.module() + "-migration.log");
     }
 
     /** The running service's process (benchmarks read its CPU time). */
