@@ -101,9 +101,11 @@ public final class Fleet implements AutoCloseable {
         try {
             Files.createDirectories(fleet.logDirectory);
             Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
-            fleet.migrate(infrastructure, root, services, appDirectory);
+            Map<FleetService, ServicePorts> chosen = new EnumMap<>(FleetService.class);
+            services.forEach(service -> chosen.put(service, ports.apply(service)));
+            fleet.migrate(infrastructure, root, chosen, appDirectory);
             for (FleetService service : services) {
-                fleet.launch(infrastructure, jar(root, service, appDirectory), service, ports.apply(service));
+                fleet.launch(infrastructure, jar(root, service, appDirectory), service, chosen.get(service));
             }
             fleet.awaitReady(readyTimeout, ready);
             return fleet;
@@ -120,17 +122,17 @@ public final class Fleet implements AutoCloseable {
      * Runs each database service's migrations, in parallel, the way its Kubernetes init container does: the service's
      * own image with {@code QUARKUS_INIT_AND_EXIT=true}, Flyway on and the owner's credentials; it must exit 0.
      */
-    private void migrate(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory)
-            throws IOException {
+    private void migrate(Infrastructure infrastructure, Path root, Map<FleetService, ServicePorts> services,
+                         String appDirectory) throws IOException {
         Map<FleetService, Process> migrations = new EnumMap<>(FleetService.class);
-        for (FleetService service : services) {
+        for (FleetService service : services.keySet()) {
             if (service.database().isEmpty()) {
                 continue;
             }
-            Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
+            // The same configuration as the service itself (it is validated at start), plus the owner's credentials.
+            Map<String, String> config = config(infrastructure, service, services.get(service));
             config.put("quarkus.init-and-exit", "true");
             config.put("quarkus.flyway.migrate-at-start", "true");
-            config.putAll(LOCAL);
             Path log = migrationLog(service);
             migrations.put(service, new ProcessBuilder(command(jar(root, service, appDirectory), config))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start());
@@ -175,10 +177,22 @@ public final class Fleet implements AutoCloseable {
 
     private void launch(Infrastructure infrastructure, Path jar, FleetService service, ServicePorts port)
             throws IOException {
-        Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
+        Map<String, String> config = config(infrastructure, service, port);
         // Migrated already: the service holds the runtime role's credentials only.
         config.keySet().removeAll(OWNER_CREDENTIALS);
         config.put("quarkus.flyway.migrate-at-start", "false");
+        Path log = logDirectory.resolve(service.module() + ".log");
+        Process process = new ProcessBuilder(command(jar, config))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        processes.put(service, process);
+        ports.put(service, port);
+    }
+
+    /** The service's configuration on this machine, owner's credentials included. */
+    private Map<String, String> config(Infrastructure infrastructure, FleetService service, ServicePorts port) {
+        Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
         config.put("quarkus.http.port", Integer.toString(port.api()));
         config.put("quarkus.management.port", Integer.toString(port.management()));
         config.putAll(LOCAL);
@@ -199,13 +213,7 @@ public final class Fleet implements AutoCloseable {
             // Local runs accept tokens minted by ./quillspace token (the development key pair).
             config.put("mp.jwt.verify.publickey.location", devPublicKey().toString());
         }
-        Path log = logDirectory.resolve(service.module() + ".log");
-        Process process = new ProcessBuilder(command(jar, config))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        processes.put(service, process);
-        ports.put(service, port);
+        return config;
     }
 
     private Path devPublicKey() {
