@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,16 +30,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FleetSystemIT {
 
+    /** The trace the test's webhook arrives in, as if Calendly's call were traced. */
+    static final String WEBHOOK_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     static Infrastructure infrastructure;
     static Fleet fleet;
+    static TraceReceiver traces;
     static final List<FleetService> readyReports = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startFleet() throws Exception {
         long started = System.nanoTime();
         infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
+        traces = new TraceReceiver();
         fleet = Fleet.start(infrastructure, Path.of(System.getProperty("quillspace.root")), service -> ServicePorts.free(),
-                Duration.ofMinutes(3), readyReports::add);
+                Duration.ofMinutes(3), readyReports::add, Map.of(
+                        "quarkus.otel.sdk.disabled", "false",
+                        "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                        "quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint(),
+                        "quarkus.otel.bsp.schedule.delay", "200ms"));
         System.out.printf("fleet ready in %.1f s; resident memory (KiB): %s%n",
                 (System.nanoTime() - started) / 1e9, fleet.residentKib());
     }
@@ -49,6 +60,9 @@ class FleetSystemIT {
         }
         if (infrastructure != null) {
             infrastructure.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -74,7 +88,7 @@ class FleetSystemIT {
 
     @Test
     void signedCalendlyBookingEndsAsAConfirmationEmailInTheInviteesTimeZone() throws Exception {
-        assertEquals(202, Demo.postSignedBooking(fleet));
+        assertEquals(202, Demo.postSignedBooking(fleet, "00-" + WEBHOOK_TRACE + "-00f067aa0ba902b7-01"));
 
         MimeMessage confirmation = Demo.awaitMessageTo(infrastructure.smtp(), Demo.INVITEE_EMAIL, Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("no confirmation email reached the SMTP server"));
@@ -83,5 +97,11 @@ class FleetSystemIT {
                 confirmation.getSubject());
         assertTrue(text.contains("Saturday 14 March 2026, 10:00–10:45 (Europe/Madrid time)"), text);
         assertTrue(text.contains("Dear Maria Lopez"), text);
+
+        // One webhook, one trace: each service that handled it exported spans of the webhook's trace.
+        for (FleetService service : List.of(FleetService.WEBHOOK_INGRESS, FleetService.BOOKING, FleetService.EMAIL)) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> traces.exported(service.module(), WEBHOOK_TRACE));
+        }
     }
 }

@@ -25,14 +25,21 @@ public final class Demo {
 
     /** Posts {@code invitee.created.json}, signed now with the demo key, to webhook-ingress; returns the HTTP status. */
     public static int postSignedBooking(Fleet fleet) throws IOException, InterruptedException {
+        return postSignedBooking(fleet, null);
+    }
+
+    /** As above, within the trace a W3C {@code traceparent} names (none if null), as a traced caller would. */
+    public static int postSignedBooking(Fleet fleet, String traceparent) throws IOException, InterruptedException {
         byte[] body = CalendlyFixtures.body("invitee.created.json");
-        HttpRequest request = HttpRequest.newBuilder(fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"))
                 .header("Content-Type", "application/json")
                 .header("Calendly-Webhook-Signature",
                         CalendlyFixtures.signatureHeader(CalendlyFixtures.TEST_SIGNING_KEY, Instant.now(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The first message the SMTP server received for {@code recipient}, waiting up to {@code timeout}. */

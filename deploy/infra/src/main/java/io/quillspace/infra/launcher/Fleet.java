@@ -56,10 +56,12 @@ public final class Fleet implements AutoCloseable {
     private final Map<FleetService, Process> processes = new EnumMap<>(FleetService.class);
     private final Map<FleetService, ServicePorts> ports = new EnumMap<>(FleetService.class);
     private final Path logDirectory;
+    private final Map<String, String> extraConfig;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Fleet(Path logDirectory) {
+    private Fleet(Path logDirectory, Map<String, String> extraConfig) {
         this.logDirectory = logDirectory;
+        this.extraConfig = extraConfig;
     }
 
     /**
@@ -75,8 +77,14 @@ public final class Fleet implements AutoCloseable {
     /** As above, telling {@code ready} about each service as soon as it is ready, in whatever order they get there. */
     public static Fleet start(Infrastructure infrastructure, Path root, Function<FleetService, ServicePorts> ports,
                               Duration readyTimeout, Consumer<FleetService> ready) {
+        return start(infrastructure, root, ports, readyTimeout, ready, Map.of());
+    }
+
+    /** As above, with {@code extraConfig} for every service (the system test points their traces at its receiver). */
+    public static Fleet start(Infrastructure infrastructure, Path root, Function<FleetService, ServicePorts> ports,
+                              Duration readyTimeout, Consumer<FleetService> ready, Map<String, String> extraConfig) {
         return start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", ports, readyTimeout,
-                root.resolve(".quillspace/logs"), ready);
+                root.resolve(".quillspace/logs"), ready, extraConfig);
     }
 
     /**
@@ -91,13 +99,14 @@ public final class Fleet implements AutoCloseable {
     /** As above, logging to {@code logDirectory}: a second instance of a service (a benchmark's replica) keeps its own log. */
     public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
                               Function<FleetService, ServicePorts> ports, Duration readyTimeout, Path logDirectory) {
-        return start(infrastructure, root, services, appDirectory, ports, readyTimeout, logDirectory, service -> { });
+        return start(infrastructure, root, services, appDirectory, ports, readyTimeout, logDirectory, service -> { },
+                Map.of());
     }
 
     private static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
                                Function<FleetService, ServicePorts> ports, Duration readyTimeout, Path logDirectory,
-                               Consumer<FleetService> ready) {
-        Fleet fleet = new Fleet(logDirectory);
+                               Consumer<FleetService> ready, Map<String, String> extraConfig) {
+        Fleet fleet = new Fleet(logDirectory, extraConfig);
         try {
             Files.createDirectories(fleet.logDirectory);
             Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
@@ -213,6 +222,7 @@ public final class Fleet implements AutoCloseable {
             // Local runs accept tokens minted by ./quillspace token (the development key pair).
             config.put("mp.jwt.verify.publickey.location", devPublicKey().toString());
         }
+        config.putAll(extraConfig);
         return config;
     }
 
