@@ -11,12 +11,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
@@ -63,6 +68,25 @@ class FleetSystemIT {
         }
         if (traces != null) {
             traces.close();
+        }
+    }
+
+    @Test
+    void onSigtermAServiceIsNoLongerReadyButStillAnswersDuringTheShutdownDelay() throws Exception {
+        Path root = Path.of(System.getProperty("quillspace.root"));
+        try (Fleet leaving = Fleet.start(infrastructure, root, Set.of(FleetService.WEBHOOK_INGRESS), "quarkus-app",
+                service -> ServicePorts.free(), Duration.ofMinutes(2), root.resolve(".quillspace/logs/leaving"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI readiness = leaving.managementUrl(FleetService.WEBHOOK_INGRESS, "/q/health/ready");
+
+            leaving.process(FleetService.WEBHOOK_INGRESS).destroy();
+
+            await().atMost(Duration.ofSeconds(4)).until(() -> http.send(HttpRequest.newBuilder(readiness).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 503);
+            // An event the system ignores: answered after verification, nothing published.
+            assertEquals(202, Demo.postSigned(leaving, "routing_form_submission.created.json", null),
+                    "deliveries arriving while endpoints are still being updated are served");
+            assertTrue(leaving.process(FleetService.WEBHOOK_INGRESS).isAlive(), "still within the 5 s delay");
         }
     }
 

@@ -30,7 +30,12 @@ public final class Demo {
 
     /** As above, within the trace a W3C {@code traceparent} names (none if null), as a traced caller would. */
     public static int postSignedBooking(Fleet fleet, String traceparent) throws IOException, InterruptedException {
-        byte[] body = CalendlyFixtures.body("invitee.created.json");
+        return postSigned(fleet, "invitee.created.json", traceparent);
+    }
+
+    /** Posts a Calendly fixture, signed now with the demo key, to webhook-ingress; returns the HTTP status. */
+    public static int postSigned(Fleet fleet, String fixture, String traceparent) throws IOException, InterruptedException {
+        byte[] body = CalendlyFixtures.body(fixture);
         HttpRequest.Builder request = HttpRequest.newBuilder(fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"))
                 .header("Content-Type", "application/json")
                 .header("Calendly-Webhook-Signature",
