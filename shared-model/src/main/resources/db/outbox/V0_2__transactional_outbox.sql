@@ -11,7 +11,9 @@ create table outbox_events (
     payload        text        not null,
     -- Write order: the relay publishes a tenant's events in the order their transactions wrote them.
     position       bigint      generated always as identity,
-    created_at     timestamptz not null default now()
+    created_at     timestamptz not null default now(),
+    -- W3C traceparent of the span that appended the event (null outside a trace): the relayed record continues it.
+    trace_parent   text
 );
 call enable_tenant_rls('outbox_events');
 create index outbox_in_write_order on outbox_events (tenant_id, position);

@@ -75,10 +75,19 @@ final class CalendlyDeliveries implements AutoCloseable {
 
     /** Publishes as webhook-ingress does: keyed by the invitee (for no-shows, the invitee they mark). */
     void send(CalendlyDeliveryV1 delivery) {
+        send(delivery, null);
+    }
+
+    /** As {@link #send(CalendlyDeliveryV1)}, in the trace a W3C {@code traceparent} names (none if null). */
+    void send(CalendlyDeliveryV1 delivery, String traceparent) {
         JsonNode payload = delivery.payload();
         String key = payload.hasNonNull("invitee") ? payload.get("invitee").asText() : payload.get("uri").asText();
+        var record = new ProducerRecord<>(Topics.CALENDLY_WEBHOOKS, key, delivery.encode());
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         try {
-            producer.send(new ProducerRecord<>(Topics.CALENDLY_WEBHOOKS, key, delivery.encode())).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -15,6 +15,7 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quillspace.infra.testing.ManagementInterface;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -60,11 +61,13 @@ class OutageTest {
                 assertEquals(RecordOutcome.APPLIED, applyOnVertx(created));
                 assertEquals(1, DatabaseProbe.asRuntimeRole().queryAs(calendly.tenant, null, "service",
                         "select id from outbox_events").size(), "waiting in the outbox");
+                await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() >= 1);
             } finally {
                 broker.restart();
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> DatabaseProbe.asRuntimeRole().queryAs(calendly.tenant,
                     null, "service", "select id from outbox_events").isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() == 0);
             List<BookingEventV1> relayed = eventsOfTenant(calendly);
             assertEquals(1, relayed.size(), "relayed once: " + relayed);
             assertTrue(relayed.get(0) instanceof BookingEventV1.Created);
@@ -82,7 +85,7 @@ class OutageTest {
                 calendly.send(canceled);
                 // Longer than the connector's default 60 s unprocessed-record watchdog.
                 await().pollDelay(Duration.ofSeconds(70)).atMost(Duration.ofSeconds(71)).until(() -> true);
-                given().when().get("/q/health/live").then().statusCode(200);
+                ManagementInterface.given().when().get("/q/health/live").then().statusCode(200);
             }
 
             await().atMost(Duration.ofSeconds(90)).until(() -> "CANCELED".equals(status(calendly)));
@@ -91,6 +94,27 @@ class OutageTest {
             assertEquals(List.of("booking.created", "booking.canceled"),
                     eventsOfTenant(calendly).stream().map(BookingEventV1::type).toList());
         }
+    }
+
+    @Test
+    void aRecordWaitingOnTheDatabaseShowsAsConsumerLagThatFallsToZeroOnceApplied() throws Exception {
+        try (CalendlyDeliveries calendly = new CalendlyDeliveries(bootstrapServers)) {
+            try (DatabaseOutage outage = DatabaseOutage.begin(database())) {
+                calendly.send(calendly.fixture("invitee.created.json"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> consumerLagSeconds() >= 3);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SCHEDULED".equals(status(calendly)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> consumerLagSeconds() == 0);
+        }
+    }
+
+    private static double outboxBacklog() {
+        return ManagementInterface.metric("quillspace_outbox_backlog_records").orElseThrow();
+    }
+
+    private static double consumerLagSeconds() {
+        return ManagementInterface.metric("quillspace_consumer_lag_seconds{channel=\"calendly-webhooks.v1\"}")
+                .orElseThrow();
     }
 
     /** Runs the service on a context of its own, as the consumer would, and waits for its outcome. */

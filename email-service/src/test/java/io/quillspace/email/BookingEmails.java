@@ -70,9 +70,21 @@ final class BookingEmails implements AutoCloseable {
         send(Topics.PROJECT_EVENTS, event.projectId().toString(), ProjectEventV1.encode(event));
     }
 
+    /** As booking-service's outbox relay would, in the trace a W3C {@code traceparent} names. */
+    void send(BookingEventV1 event, String traceparent) {
+        var record = new ProducerRecord<>(Topics.BOOKING_EVENTS, event.bookingId().toString(),
+                BookingEventV1.encode(event).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
     void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -9,6 +9,7 @@ import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
 import io.restassured.http.ContentType;
+import io.quillspace.infra.testing.ManagementInterface;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class BrokerOutageTest {
                         .contentType("application/problem+json")
                         .body("detail", containsString("retry later"));
                 // Liveness must not depend on the broker, or an outage would restart every pod.
-                given().when().get("/q/health/live").then().statusCode(200);
+                ManagementInterface.given().when().get("/q/health/live").then().statusCode(200);
             } finally {
                 broker.restart();
             }

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.testing.OperationsEndpointsContract;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static io.quillspace.infra.testing.ManagementInterface.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 

@@ -41,4 +41,10 @@ public class BookingOutboxRelay extends OutboxRelay {
     Uni<Void> sweep() {
         return sweepAllTenants();
     }
+
+    @Scheduled(every = "${quillspace.booking.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> measure() {
+        return measureBacklog();
+    }
 }

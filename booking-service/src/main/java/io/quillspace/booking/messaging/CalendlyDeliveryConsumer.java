@@ -1,12 +1,14 @@
 package io.quillspace.booking.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quillspace.booking.service.BookingService;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.Topics;
 import io.quillspace.shared.messaging.RecordProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -21,14 +23,14 @@ public class CalendlyDeliveryConsumer {
     private final BookingService bookings;
     private final RecordProcessor<CalendlyDeliveryV1> processor;
 
-    public CalendlyDeliveryConsumer(BookingService bookings, MeterRegistry registry) {
+    public CalendlyDeliveryConsumer(BookingService bookings, MeterRegistry registry, Tracer tracer) {
         this.bookings = bookings;
         this.processor = new RecordProcessor<>(Topics.CALENDLY_WEBHOOKS, CalendlyDeliveryV1::decode,
-                delivery -> delivery.event() + " delivery " + delivery.deliveryId(), BookingService.FAILURES, registry);
+                delivery -> delivery.event() + " delivery " + delivery.deliveryId(), BookingService.FAILURES, registry, tracer);
     }
 
     @Incoming(Topics.CALENDLY_WEBHOOKS)
-    public Uni<Void> consume(byte[] value) {
-        return processor.process(value, bookings::apply);
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return processor.process(record, bookings::apply);
     }
 }

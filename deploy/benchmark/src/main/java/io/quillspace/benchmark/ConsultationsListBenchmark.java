@@ -3,7 +3,7 @@ package io.quillspace.benchmark;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
-import io.quillspace.infra.Ports;
+import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.ServiceDatabase;
 import io.quillspace.infra.launcher.Fleet;
 import org.HdrHistogram.Histogram;
@@ -44,7 +44,7 @@ public final class ConsultationsListBenchmark {
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
              Fleet booking = Fleet.start(infrastructure, root, Set.of(FleetService.BOOKING), "quarkus-app",
-                     service -> Ports.free(), Duration.ofMinutes(2))) {
+                     service -> ServicePorts.free(), Duration.ofMinutes(2))) {
             UUID tenant = UUID.randomUUID();
             UUID client = UUID.randomUUID();
             ServiceDatabase db = infrastructure.database("booking");

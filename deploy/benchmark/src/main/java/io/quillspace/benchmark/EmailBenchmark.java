@@ -3,7 +3,7 @@ package io.quillspace.benchmark;
 import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
-import io.quillspace.infra.Ports;
+import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.launcher.Fleet;
 import jakarta.mail.MessagingException;
@@ -58,7 +58,7 @@ public final class EmailBenchmark {
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
              Fleet fleet = Fleet.start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app",
-                     service -> Ports.free(), Duration.ofMinutes(3))) {
+                     service -> ServicePorts.free(), Duration.ofMinutes(3))) {
             SmtpServer smtp = infrastructure.smtp();
             URI webhook = fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly/studio");
             String adminUrl = infrastructure.postgres().adminUrlFor(infrastructure.database("email").name());
@@ -74,7 +74,7 @@ public final class EmailBenchmark {
             Drain one = drain(adminUrl, smtp, backlog);
             Drain two;
             try (Fleet replica = Fleet.start(infrastructure, root, Set.of(FleetService.EMAIL), "quarkus-app",
-                    service -> Ports.free(), Duration.ofMinutes(2), root.resolve(".quillspace/logs/replica"))) {
+                    service -> ServicePorts.free(), Duration.ofMinutes(2), root.resolve(".quillspace/logs/replica"))) {
                 two = drain(adminUrl, smtp, backlog);
             }
             System.out.printf("%nbacklog of %d due jobs over 10 studios into the SMTP server%n", backlog);

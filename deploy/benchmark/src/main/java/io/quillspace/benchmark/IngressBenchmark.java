@@ -3,7 +3,7 @@ package io.quillspace.benchmark;
 import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
-import io.quillspace.infra.Ports;
+import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.launcher.Fleet;
 
 import io.vertx.core.MultiMap;
@@ -148,7 +148,7 @@ public final class IngressBenchmark {
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
              LoadGenerator load = new LoadGenerator(connections);
              Fleet fleet = Fleet.start(infrastructure, root, Set.of(FleetService.WEBHOOK_INGRESS), "benchmark-app",
-                     service -> Ports.free(), Duration.ofMinutes(2))) {
+                     service -> ServicePorts.free(), Duration.ofMinutes(2))) {
             URI webhook = fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly");
             URI baseline = fleet.url(FleetService.WEBHOOK_INGRESS, "/benchmark/baseline");
             var signed = new LoadGenerator.Target(webhook, new SignedHeaders(body), Buffer.buffer(body));

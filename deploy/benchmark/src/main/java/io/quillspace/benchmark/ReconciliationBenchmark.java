@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
-import io.quillspace.infra.Ports;
+import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.launcher.Fleet;
 import io.quillspace.infra.testing.CalendlyApiStandIn;
 import io.quillspace.shared.events.Topics;
@@ -57,7 +57,7 @@ public final class ReconciliationBenchmark {
             serveStudio(calendly, meetings, inviteesPerMeeting);
             try (Fleet fleet = Fleet.start(infrastructure, root,
                     Set.of(FleetService.WEBHOOK_INGRESS, FleetService.BOOKING, FleetService.EMAIL), "quarkus-app",
-                    service -> Ports.free(), Duration.ofMinutes(3), root.resolve(".quillspace/benchmark-logs"),
+                    service -> ServicePorts.free(), Duration.ofMinutes(3), root.resolve(".quillspace/benchmark-logs"),
                     Map.of(FleetService.WEBHOOK_INGRESS, calendly.ingressSettings("studio", TOKEN, ORGANIZATION)))) {
                 Counts before = Counts.read(infrastructure, fleet);
 
@@ -184,7 +184,7 @@ public final class ReconciliationBenchmark {
         }
 
         private static String metrics(Fleet fleet) throws Exception {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.url(FleetService.BOOKING, "/q/metrics"))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.managementUrl(FleetService.BOOKING, "/q/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
         }
 

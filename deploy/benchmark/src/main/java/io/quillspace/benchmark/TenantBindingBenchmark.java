@@ -2,7 +2,7 @@ package io.quillspace.benchmark;
 
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
-import io.quillspace.infra.Ports;
+import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.ServiceDatabase;
 import io.quillspace.infra.launcher.Fleet;
 
@@ -42,7 +42,7 @@ public final class TenantBindingBenchmark {
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
              Fleet booking = Fleet.start(infrastructure, root, Set.of(FleetService.BOOKING), "quarkus-app",
-                     service -> Ports.free(), Duration.ofMinutes(2))) {
+                     service -> ServicePorts.free(), Duration.ofMinutes(2))) {
             ServiceDatabase db = infrastructure.database("booking");
             List<UUID> tenants = seed(db);
             String bypassPassword = createBypassRole(infrastructure, db);

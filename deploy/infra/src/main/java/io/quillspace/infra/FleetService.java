@@ -2,7 +2,10 @@ package io.quillspace.infra;
 
 import java.util.Optional;
 
-/** The four services of the fleet, with their local HTTP ports and what infrastructure each needs. */
+/**
+ * The four services of the fleet, with their local ports and what infrastructure each needs. Locally, a service's
+ * management interface listens 1000 above its API (8081 → 9081).
+ */
 public enum FleetService {
     WEBHOOK_INGRESS("webhook-ingress", 8081, "ingress", false),
     BOOKING("booking-service", 8082, "booking", false),
@@ -26,8 +29,9 @@ public enum FleetService {
         return module;
     }
 
-    public int localPort() {
-        return localPort;
+    /** The ports {@code ./quillspace up} gives the service. */
+    public ServicePorts localPorts() {
+        return new ServicePorts(localPort, localPort + 1000);
     }
 
     /** Name of the service's own database, if it has one. */

@@ -1,8 +1,10 @@
 package io.quillspace.infra;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,6 +42,17 @@ public final class Infrastructure implements AutoCloseable {
         var postgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(ports.postgres()));
         var kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(ports.kafka()));
         var smtp = CompletableFuture.supplyAsync(() -> SmtpServer.start(ports.smtp()));
+        try {
+            CompletableFuture.allOf(postgres, kafka, smtp).join();
+        } catch (CompletionException e) {
+            // One server failed: stop the others rather than leave them running with nothing to use them.
+            for (CompletableFuture<? extends AutoCloseable> server : List.of(postgres, kafka, smtp)) {
+                if (!server.isCompletedExceptionally()) {
+                    closeQuietly(server.join());
+                }
+            }
+            throw e;
+        }
         return new Infrastructure(postgres.join(), kafka.join(), smtp.join(), freshDatabases);
     }
 

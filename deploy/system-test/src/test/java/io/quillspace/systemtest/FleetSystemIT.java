@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.launcher.Demo;
 import io.quillspace.infra.launcher.Fleet;
@@ -17,10 +18,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,19 +33,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.quillspace.infra.testing.CalendlyApiStandIn.invitee;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.newUuid;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.scheduledEvent;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,25 +62,32 @@ class FleetSystemIT {
     static final String CALENDLY_TOKEN = "calendly-token-fleet";
     static final String ORGANIZATION = "https://api.calendly.com/organizations/ORGFLEET";
 
+    /** The trace the test's webhook arrives in, as if Calendly's call were traced. */
+    static final String WEBHOOK_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     static Infrastructure infrastructure;
     static Fleet fleet;
     static CalendlyApiStandIn calendly;
+    static TraceReceiver traces;
+    static final List<FleetService> readyReports = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startFleet() throws Exception {
         long started = System.nanoTime();
         infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
-        Map<FleetService, Integer> ports = new EnumMap<>(FleetService.class);
-        for (FleetService service : FleetService.values()) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports.put(service, socket.getLocalPort());
-            }
-        }
         calendly = CalendlyApiStandIn.start();
+        traces = new TraceReceiver();
+        Map<String, String> tracing = Map.of(
+                "quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.exporter.otlp.traces.endpoint", traces.endpoint(),
+                "quarkus.otel.bsp.schedule.delay", "200ms");
+        Map<String, String> ingress = new HashMap<>(tracing);
+        ingress.putAll(calendly.ingressSettings("studio", CALENDLY_TOKEN, ORGANIZATION));
         Path root = Path.of(System.getProperty("quillspace.root"));
-        fleet = Fleet.start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app", ports::get,
-                Duration.ofMinutes(3), root.resolve(".quillspace/logs"),
-                Map.of(FleetService.WEBHOOK_INGRESS, calendly.ingressSettings("studio", CALENDLY_TOKEN, ORGANIZATION)));
+        fleet = Fleet.start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app",
+                service -> ServicePorts.free(), Duration.ofMinutes(3), root.resolve(".quillspace/logs"), readyReports::add,
+                service -> service == FleetService.WEBHOOK_INGRESS ? ingress : tracing);
         System.out.printf("fleet ready in %.1f s; resident memory (KiB): %s%n",
                 (System.nanoTime() - started) / 1e9, fleet.residentKib());
     }
@@ -92,12 +103,15 @@ class FleetSystemIT {
         if (calendly != null) {
             calendly.close();
         }
+        if (traces != null) {
+            traces.close();
+        }
     }
 
     @Test
     @Order(1)
     void signedCalendlyBookingEndsAsAConfirmationEmailInTheInviteesTimeZone() throws Exception {
-        assertEquals(202, Demo.postSignedBooking(fleet));
+        assertEquals(202, Demo.postSignedBooking(fleet, "00-" + WEBHOOK_TRACE + "-00f067aa0ba902b7-01"));
 
         MimeMessage confirmation = Demo.awaitMessageTo(infrastructure.smtp(), Demo.INVITEE_EMAIL, Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("no confirmation email reached the SMTP server"));
@@ -106,6 +120,51 @@ class FleetSystemIT {
                 confirmation.getSubject());
         assertTrue(text.contains("Saturday 14 March 2026, 10:00–10:45 (Europe/Madrid time)"), text);
         assertTrue(text.contains("Dear Maria Lopez"), text);
+
+        // One webhook, one trace: each service that handled it exported spans of the webhook's trace.
+        for (FleetService service : List.of(FleetService.WEBHOOK_INGRESS, FleetService.BOOKING, FleetService.EMAIL)) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> traces.exported(service.module(), WEBHOOK_TRACE));
+        }
+    }
+
+    @Test
+    void onSigtermAServiceIsNoLongerReadyButStillAnswersDuringTheShutdownDelay() throws Exception {
+        Path root = Path.of(System.getProperty("quillspace.root"));
+        try (Fleet leaving = Fleet.start(infrastructure, root, Set.of(FleetService.WEBHOOK_INGRESS), "quarkus-app",
+                service -> ServicePorts.free(), Duration.ofMinutes(2), root.resolve(".quillspace/logs/leaving"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI readiness = leaving.managementUrl(FleetService.WEBHOOK_INGRESS, "/q/health/ready");
+
+            leaving.process(FleetService.WEBHOOK_INGRESS).destroy();
+
+            await().atMost(Duration.ofSeconds(4)).until(() -> http.send(HttpRequest.newBuilder(readiness).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 503);
+            // An event the system ignores: answered after verification, nothing published.
+            assertEquals(202, Demo.postSigned(leaving, "routing_form_submission.created.json", null),
+                    "deliveries arriving while endpoints are still being updated are served");
+            assertTrue(leaving.process(FleetService.WEBHOOK_INGRESS).isAlive(), "still within the 5 s delay");
+        }
+    }
+
+    @Test
+    void eachServiceWasReportedReadyOnce() {
+        assertEquals(EnumSet.allOf(FleetService.class), EnumSet.copyOf(readyReports));
+        assertEquals(FleetService.values().length, readyReports.size());
+    }
+
+    @Test
+    void eachDatabaseWasMigratedByItsOwnStepAndTheServicesRunWithoutTheOwnersCredentials() throws Exception {
+        for (FleetService service : FleetService.values()) {
+            if (service.database().isEmpty()) {
+                continue;
+            }
+            String migration = Files.readString(fleet.migrationLog(service));
+            assertTrue(migration.contains("Successfully applied"), service + " migration log: " + migration);
+            String log = Files.readString(fleet.log(service));
+            assertFalse(log.contains("Successfully applied") || log.contains("Migrating schema"),
+                    service + " migrated at start: " + log);
+        }
     }
 
     @Test
@@ -188,7 +247,7 @@ class FleetSystemIT {
         HttpClient http = HttpClient.newHttpClient();
         Set<String> exposed = new TreeSet<>();
         for (FleetService service : FleetService.values()) {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(fleet.url(service, "/q/metrics"))
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(fleet.managementUrl(service, "/q/metrics"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, metrics.statusCode(), service.module() + " /q/metrics");
             exposed.addAll(MetricQueries.exposed(metrics.body()));
@@ -207,7 +266,7 @@ class FleetSystemIT {
 
     /** booking-service's count of calendly-webhooks.v1 records with that outcome. */
     private static double consumed(String outcome) throws Exception {
-        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.url(FleetService.BOOKING, "/q/metrics"))
+        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.managementUrl(FleetService.BOOKING, "/q/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String series = "quillspace_consumer_records_total{channel=\"calendly-webhooks.v1\",outcome=\"" + outcome + "\"} ";
         // The value, then possibly an exemplar: "1.0 # {span_id=…} 1.0 …".

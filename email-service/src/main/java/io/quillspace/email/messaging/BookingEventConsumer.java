@@ -1,12 +1,14 @@
 package io.quillspace.email.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.Topics;
 import io.quillspace.shared.messaging.RecordProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -21,15 +23,15 @@ public class BookingEventConsumer {
     private final EmailJobService jobs;
     private final RecordProcessor<BookingEventV1> processor;
 
-    public BookingEventConsumer(EmailJobService jobs, MeterRegistry registry) {
+    public BookingEventConsumer(EmailJobService jobs, MeterRegistry registry, Tracer tracer) {
         this.jobs = jobs;
         this.processor = new RecordProcessor<>(Topics.BOOKING_EVENTS, BookingEventV1::decode,
                 event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(), EmailJobService.FAILURES,
-                registry);
+                registry, tracer);
     }
 
     @Incoming(Topics.BOOKING_EVENTS)
-    public Uni<Void> consume(byte[] value) {
-        return processor.process(value, jobs::apply);
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return processor.process(record, jobs::apply);
     }
 }

@@ -1,12 +1,14 @@
 package io.quillspace.email.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.events.ProposalEventV1;
 import io.quillspace.shared.events.Topics;
 import io.quillspace.shared.messaging.RecordProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -19,15 +21,15 @@ public class ProposalEventConsumer {
     private final EmailJobService jobs;
     private final RecordProcessor<ProposalEventV1> processor;
 
-    public ProposalEventConsumer(EmailJobService jobs, MeterRegistry registry) {
+    public ProposalEventConsumer(EmailJobService jobs, MeterRegistry registry, Tracer tracer) {
         this.jobs = jobs;
         this.processor = new RecordProcessor<>(Topics.PROPOSAL_EVENTS, ProposalEventV1::decode,
                 event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(),
-                EmailJobService.FAILURES, registry);
+                EmailJobService.FAILURES, registry, tracer);
     }
 
     @Incoming(Topics.PROPOSAL_EVENTS)
-    public Uni<Void> consume(byte[] value) {
-        return processor.process(value, jobs::apply);
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return processor.process(record, jobs::apply);
     }
 }

@@ -1,6 +1,7 @@
 package io.quillspace.shared.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quillspace.shared.messaging.TraceContext;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -10,6 +11,8 @@ import io.smallrye.mutiny.Uni;
  * <p>Every service with an outbox has the table of {@code classpath:db/outbox} (a Flyway location): Row-Level Security
  * like every tenant table, and a trigger that calls {@code pg_notify('outbox', tenant_id::text)} after each insert
  * (delivered at commit, never for a rollback).
+ * {@code trace_parent} is the W3C {@code traceparent} of the span that appended the event (null outside any trace), so
+ * the relayed record continues the trace of the webhook or request that caused it.
  */
 public final class Outbox {
 
@@ -22,8 +25,9 @@ public final class Outbox {
     public static Uni<Void> append(OutboxMessage message) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
-                                insert into outbox_events (id, tenant_id, topic, record_key, event_type, schema_version, payload)
-                                values (:id, :tenant, :topic, :key, :type, :version, :payload)""")
+                                insert into outbox_events (id, tenant_id, topic, record_key, event_type, schema_version,
+                                                           payload, trace_parent)
+                                values (:id, :tenant, :topic, :key, :type, :version, :payload, :traceParent)""")
                         .setParameter("id", message.id())
                         .setParameter("tenant", message.tenantId())
                         .setParameter("topic", message.topic())
@@ -31,6 +35,7 @@ public final class Outbox {
                         .setParameter("type", message.eventType())
                         .setParameter("version", message.schemaVersion())
                         .setParameter("payload", message.payload())
+                        .setParameter("traceParent", TraceContext.currentTraceparent())
                         .executeUpdate())
                 .replaceWithVoid();
     }

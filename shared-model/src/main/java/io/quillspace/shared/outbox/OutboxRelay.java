@@ -1,14 +1,17 @@
 package io.quillspace.shared.outbox;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quillspace.shared.events.EventHeaders;
+import io.quillspace.shared.messaging.TraceContext;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantSignals;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves committed {@link Outbox} events to Kafka in the order they were written, and deletes each batch once the
@@ -31,7 +35,8 @@ import java.util.UUID;
  *
  * <p>A relay pass for a tenant starts as soon as a transaction that wrote to its outbox commits ({@link TenantSignals}
  * on the insert trigger's notification). A service subclass schedules {@link #sweepAllTenants()} as the safety net for
- * notifications lost while the listening connection was down and for failed sends.
+ * notifications lost while the listening connection was down and for failed sends, and {@link #measureBacklog()} to
+ * publish {@code quillspace_outbox_backlog_records} (apart from the sweep, which can wait on an absent broker).
  */
 public abstract class OutboxRelay {
 
@@ -40,6 +45,7 @@ public abstract class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final Timer lag;
+    private final AtomicLong backlog = new AtomicLong();
     private final TenantSignals signals = new TenantSignals(Outbox.NOTIFY_CHANNEL,
             tenant -> relayAll(tenant).replaceWithVoid(), this::sweepAllTenants);
 
@@ -50,6 +56,23 @@ public abstract class OutboxRelay {
                 .description("Time from an event's commit into the outbox to the broker's acknowledgement")
                 .publishPercentileHistogram()
                 .register(registry);
+        Gauge.builder("quillspace.outbox.backlog.records", backlog, AtomicLong::get)
+                .description("Events committed into this service's outbox and not yet relayed, as of the last count")
+                .register(registry);
+    }
+
+    /** Counts every tenant's events still waiting in the outbox into {@code quillspace_outbox_backlog_records}. */
+    protected Uni<Void> measureBacklog() {
+        AtomicLong waiting = new AtomicLong();
+        return TenantTransactions.forEachKnownTenant("outbox backlog", tenant -> TenantTransactions.inTenant(
+                        TenantContext.service(tenant), () -> Panache.getSession().chain(session -> session
+                                .createNativeQuery("select count(*) from outbox_events", Long.class).getSingleResult()))
+                        .invoke(waiting::addAndGet)
+                        .replaceWithVoid())
+                .invoke(() -> backlog.set(waiting.get()))
+                .onFailure().invoke(failure -> LOG.warnf("outbox backlog count failed, the next one retries: %s",
+                        failure.toString()))
+                .onFailure().recoverWithNull();
     }
 
     /**
@@ -95,7 +118,8 @@ public abstract class OutboxRelay {
      */
     private Uni<List<Object[]>> oldestPending() {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id, tenant_id, topic, record_key, event_type, schema_version, payload, created_at
+                        select id, tenant_id, topic, record_key, event_type, schema_version, payload, created_at,
+                               trace_parent
                         from outbox_events order by position limit :limit""", Object[].class)
                 .setParameter("limit", batchSize)
                 .getResultList());
@@ -107,7 +131,7 @@ public abstract class OutboxRelay {
             OutboxMessage message = new OutboxMessage((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
                     (String) row[4], ((Number) row[5]).intValue(), (String) row[6]);
             Instant committed = instant(row[7]);
-            return emitter.sendMessage(record(message))
+            return emitter.sendMessage(record(message, (String) row[8]))
                     .invoke(() -> lag.record(Duration.between(committed, Instant.now())));
         }).toList();
         return TenantTransactions.resumeOnCallerContext(Uni.join().all(acknowledgements).andFailFast().replaceWithVoid());
@@ -120,7 +144,11 @@ public abstract class OutboxRelay {
                 .executeUpdate());
     }
 
-    private static Message<String> record(OutboxMessage message) {
+    /**
+     * The record of an outbox event. The connector's producer span, and the {@code traceparent} it puts on the record,
+     * continue the trace the event was appended in.
+     */
+    private static Message<String> record(OutboxMessage message, String traceParent) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(EventHeaders.TENANT_ID, bytes(message.tenantId().toString()));
         headers.add(EventHeaders.EVENT_ID, bytes(message.id().toString()));
@@ -128,7 +156,9 @@ public abstract class OutboxRelay {
         headers.add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(message.schemaVersion())));
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(message.topic()).withKey(message.key()).withHeaders(headers).build();
-        return Message.of(message.payload()).addMetadata(metadata);
+        Message<String> record = Message.of(message.payload()).addMetadata(metadata);
+        return traceParent == null ? record
+                : record.addMetadata(TracingMetadata.withCurrent(TraceContext.fromTraceparent(traceParent)));
     }
 
     /**

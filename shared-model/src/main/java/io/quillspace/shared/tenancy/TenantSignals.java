@@ -5,7 +5,9 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -45,12 +47,28 @@ public final class TenantSignals {
         this.catchUp = catchUp;
     }
 
-    /** Where the service's own datasource is ({@code quarkus.datasource.reactive.url} and its runtime role). */
+    /**
+     * Where the service's own datasource is: {@code quarkus.datasource.reactive.url}, its runtime role, and its TLS
+     * mode with the CA certificates a verifying mode trusts ({@code quarkus.datasource.reactive.trust-certificate-pem.certs}).
+     */
     public static PgConnectOptions datasource() {
         Config config = ConfigProvider.getConfig();
-        return PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+        SslMode sslMode = config.getOptionalValue("quarkus.datasource.reactive.postgresql.ssl-mode", String.class)
+                .map(SslMode::of).orElse(SslMode.DISABLE);
+        PgConnectOptions options = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
                 .setUser(config.getValue("quarkus.datasource.username", String.class))
-                .setPassword(config.getValue("quarkus.datasource.password", String.class));
+                .setPassword(config.getValue("quarkus.datasource.password", String.class))
+                .setSslMode(sslMode);
+        config.getOptionalValues("quarkus.datasource.reactive.trust-certificate-pem.certs", String.class)
+                .ifPresent(certificates -> {
+                    PemTrustOptions trust = new PemTrustOptions();
+                    certificates.forEach(trust::addCertPath);
+                    options.setPemTrustOptions(trust);
+                });
+        if (sslMode == SslMode.VERIFY_FULL) {
+            options.setHostnameVerificationAlgorithm("HTTPS");
+        }
+        return options;
     }
 
     /** Starts listening, reconnecting after a loss. */

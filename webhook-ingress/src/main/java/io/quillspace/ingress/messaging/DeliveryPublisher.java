@@ -1,10 +1,9 @@
 package io.quillspace.ingress.messaging;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
+import io.quillspace.shared.messaging.TraceContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
@@ -24,11 +23,9 @@ import java.nio.charset.StandardCharsets;
 public class DeliveryPublisher {
 
     private final Producer<String, byte[]> producer;
-    private final OpenTelemetry openTelemetry;
 
-    public DeliveryPublisher(Producer<String, byte[]> producer, OpenTelemetry openTelemetry) {
+    public DeliveryPublisher(Producer<String, byte[]> producer) {
         this.producer = producer;
-        this.openTelemetry = openTelemetry;
     }
 
     public Uni<Void> publish(DeliveryRecord delivery) {
@@ -40,8 +37,7 @@ public class DeliveryPublisher {
         headers.add(EventHeaders.SOURCE, bytes(delivery.source().name()));
         headers.add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(CalendlyDeliveryV1.SCHEMA_VERSION)));
         // The consumer's trace continues this request's (W3C traceparent), as the messaging connector would do.
-        openTelemetry.getPropagators().getTextMapPropagator()
-                .inject(Context.current(), headers, (carrier, name, value) -> carrier.add(name, bytes(value)));
+        TraceContext.inject(headers);
         io.vertx.core.Context requestContext = Vertx.currentContext();
         return Uni.createFrom().emitter(acknowledged -> producer.send(record, (metadata, failure) -> {
             if (requestContext == null) {

@@ -17,12 +17,18 @@ public class DeliveryRejectedMapper {
         Outcome outcome = rejected.outcome();
         Response.ResponseBuilder response = Response.status(outcome.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of("webhook-" + outcome.tag().replace('_', '-'), title(outcome), outcome.status(),
-                        rejected.getMessage()));
+                .entity(problem(rejected));
         if (outcome == Outcome.UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return response.build();
+    }
+
+    /** The problem details of a refusal, whether the resource or the door before it ({@link WebhookDoor}) refuses. */
+    static Problem problem(DeliveryRejectedException rejected) {
+        Outcome outcome = rejected.outcome();
+        return Problem.of("webhook-" + outcome.tag().replace('_', '-'), title(outcome), outcome.status(),
+                rejected.getMessage());
     }
 
     private static String title(Outcome outcome) {
@@ -30,6 +36,7 @@ public class DeliveryRejectedMapper {
             case UNAUTHORIZED -> "Signature verification failed";
             case STALE -> "Signature timestamp outside the accepted window";
             case TOO_LARGE -> "Body too large";
+            case LENGTH_REQUIRED -> "Content-Length required";
             case UNSUPPORTED_MEDIA_TYPE -> "Unsupported media type";
             case BAD_REQUEST -> "Not a Calendly delivery";
             case UNKNOWN_TENANT -> "Unknown studio";

@@ -37,11 +37,11 @@ public class SignatureVerifier {
         this.config = config.signature();
     }
 
-    record ParsedHeader(String timestamp, long epochSeconds, List<byte[]> signatures) {
+    /** The header's parts; that a header parses says nothing yet about whether it is authentic. */
+    public record ParsedHeader(String timestamp, long epochSeconds, List<byte[]> signatures) {
     }
 
-    public void verify(String header, byte[] body, List<String> signingKeys) {
-        ParsedHeader parsed = parse(header);
+    public void verify(ParsedHeader parsed, byte[] body, List<String> signingKeys) {
         Instant signedAt = Instant.ofEpochSecond(parsed.epochSeconds());
         Instant now = clock.instant();
         if (signedAt.isBefore(now.minus(config.tolerance()))) {
@@ -64,7 +64,8 @@ public class SignatureVerifier {
         throw new DeliveryRejectedException(Outcome.UNAUTHORIZED, "signature does not match any active signing key");
     }
 
-    static ParsedHeader parse(String header) {
+    /** Refuses a missing or garbled header: a check on the header alone, so it can run before the body is read. */
+    public static ParsedHeader parse(String header) {
         if (header == null || header.isBlank()) {
             throw new DeliveryRejectedException(Outcome.UNAUTHORIZED, "missing " + HEADER + " header");
         }

@@ -12,17 +12,20 @@ import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The path of one Calendly delivery: size, media type, tenant, signature, shape, then publish. Each step refuses
- * with its own {@link Outcome}; every outcome is counted in {@code calendly_webhooks_total}.
+ * The path of one Calendly delivery: size, media type, tenant, signature header, then (with the body) signature,
+ * shape, publish. Each step refuses with its own {@link Outcome}; every outcome is counted in
+ * {@code calendly_webhooks_total}. The checks on headers alone also run before the body is read ({@link #screen}).
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -36,6 +39,7 @@ public class WebhookIntake {
     private final JsonFactory json;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final SampledRejectionLog rejections = new SampledRejectionLog(LOG, System::nanoTime);
     // Looked up once per series: building a meter's id and finding it in the registry costs more than the increment.
     private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
     private final Map<Outcome, Timer> timers = new ConcurrentHashMap<>();
@@ -58,22 +62,49 @@ public class WebhookIntake {
     }
 
     /**
+     * What the request line and headers say about a delivery, before its body is read.
+     *
+     * @param contentLength the declared body size, or -1 when none is declared (a chunked body)
+     */
+    public record DeliveryHeaders(String tenantSlug, String contentType, String signatureHeader, long contentLength) {
+    }
+
+    /**
+     * Refuses, counts and logs a delivery that its headers alone disqualify (no declared length, too large, not JSON,
+     * unknown studio, missing or garbled signature header), so an unauthenticated caller never gets the body read into memory.
+     *
+     * @return the refusal to answer with, or empty when the body is worth reading
+     */
+    public Optional<DeliveryRejectedException> screen(DeliveryHeaders headers) {
+        Timer.Sample timing = Timer.start(registry);
+        String slug = slug(headers.tenantSlug());
+        try {
+            checkHeaders(slug, headers.contentType(), headers.signatureHeader(), headers.contentLength());
+            return Optional.empty();
+        } catch (DeliveryRejectedException rejected) {
+            reject(timing, tenantTag(slug), rejected);
+            return Optional.of(rejected);
+        }
+    }
+
+    /**
      * Completes, with no item, once the delivery is published (the broker acknowledged it) or ignored; fails with
      * {@link DeliveryRejectedException} otherwise.
      */
     public Uni<Void> receive(Delivery delivery) {
         Timer.Sample timing = Timer.start(registry);
-        String slug = delivery.tenantSlug() == null ? config.defaultTenant() : delivery.tenantSlug();
-        // Unauthenticated callers choose the path: only configured studios become metric tags.
-        String tenantTag = config.tenants().containsKey(slug) ? slug : "unknown";
+        String slug = slug(delivery.tenantSlug());
+        String tenantTag = tenantTag(slug);
         Verified verified;
         try {
             verified = verify(slug, delivery);
         } catch (DeliveryRejectedException rejected) {
-            LOG.infof("rejected delivery for tenant %s: %s (%s)", tenantTag, rejected.outcome().tag(), rejected.getMessage());
-            record(timing, tenantTag, "unknown", rejected.outcome());
+            reject(timing, tenantTag, rejected);
             return Uni.createFrom().failure(rejected);
         }
+        // Fields of this request's log lines (JSON in production); Quarkus keeps MDC per request context.
+        MDC.put("tenantId", verified.tenantId().toString());
+        MDC.put("deliveryId", verified.deliveryId().toString());
         if (!config.actedOnEvents().contains(verified.event())) {
             LOG.infof("ignored %s delivery %s: not an event this system acts on", verified.event(), verified.deliveryId());
             record(timing, tenantTag, verified.event(), Outcome.IGNORED);
@@ -94,6 +125,20 @@ public class WebhookIntake {
                     record(timing, tenantTag, verified.event(), Outcome.ACCEPTED);
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    private String slug(String pathSlug) {
+        return pathSlug == null ? config.defaultTenant() : pathSlug;
+    }
+
+    /** Unauthenticated callers choose the path: only configured studios become metric tags. */
+    private String tenantTag(String slug) {
+        return config.tenants().containsKey(slug) ? slug : "unknown";
+    }
+
+    private void reject(Timer.Sample timing, String tenantTag, DeliveryRejectedException rejected) {
+        rejections.log(tenantTag, rejected);
+        record(timing, tenantTag, "unknown", rejected.outcome());
     }
 
     private void record(Timer.Sample timing, String tenant, String event, Outcome outcome) {
@@ -119,18 +164,32 @@ public class WebhookIntake {
         }
     }
 
-    private Verified verify(String slug, Delivery delivery) {
-        if (delivery.body().length > config.maxBodyBytes()) {
+    /** A studio and a well-formed signature header, or a refusal: everything that can be known before the body. */
+    private record Admitted(IngressConfig.Tenant tenant, SignatureVerifier.ParsedHeader signature) {
+    }
+
+    private Admitted checkHeaders(String slug, String contentType, String signatureHeader, long contentLength) {
+        if (contentLength < 0) {
+            // Calendly always declares the length; a chunked body could only be measured by reading it.
+            throw new DeliveryRejectedException(Outcome.LENGTH_REQUIRED, "a delivery must declare its Content-Length");
+        }
+        if (contentLength > config.maxBodyBytes()) {
             throw new DeliveryRejectedException(Outcome.TOO_LARGE, "body exceeds " + config.maxBodyBytes() + " bytes");
         }
-        if (!isJson(delivery.contentType())) {
+        if (!isJson(contentType)) {
             throw new DeliveryRejectedException(Outcome.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
         }
         IngressConfig.Tenant tenant = config.tenants().get(slug);
         if (tenant == null) {
             throw new DeliveryRejectedException(Outcome.UNKNOWN_TENANT, "no studio is configured for this webhook path");
         }
-        verifier.verify(delivery.signatureHeader(), delivery.body(), tenant.signingKeys());
+        return new Admitted(tenant, SignatureVerifier.parse(signatureHeader));
+    }
+
+    private Verified verify(String slug, Delivery delivery) {
+        Admitted admitted = checkHeaders(slug, delivery.contentType(), delivery.signatureHeader(), delivery.body().length);
+        IngressConfig.Tenant tenant = admitted.tenant();
+        verifier.verify(admitted.signature(), delivery.body(), tenant.signingKeys());
         DeliveryBody parsed;
         try {
             parsed = DeliveryBody.read(json, delivery.body());

@@ -36,7 +36,7 @@ final class CalendlyCommand {
         String studio = args.get(1);
         UUID tenant = args.size() == 3 ? UUID.fromString(args.get(2)) : Fleet.DEMO_TENANT;
         String base = System.getenv().getOrDefault(INGRESS_URL_ENV,
-                "http://127.0.0.1:" + FleetService.WEBHOOK_INGRESS.localPort());
+                "http://127.0.0.1:" + FleetService.WEBHOOK_INGRESS.localPorts().api());
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request(args.get(0), base, studio, tenant),
                 HttpResponse.BodyHandlers.ofString());
         System.out.println("HTTP " + answer.statusCode() + " " + answer.body());

@@ -44,14 +44,26 @@ public final class Demo {
 
     /** Posts {@code invitee.created.json}, signed now with the demo key, to webhook-ingress; returns the HTTP status. */
     public static int postSignedBooking(Fleet fleet) throws IOException, InterruptedException {
-        byte[] body = CalendlyFixtures.body("invitee.created.json");
-        HttpRequest request = HttpRequest.newBuilder(fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"))
+        return postSignedBooking(fleet, null);
+    }
+
+    /** As above, within the trace a W3C {@code traceparent} names (none if null), as a traced caller would. */
+    public static int postSignedBooking(Fleet fleet, String traceparent) throws IOException, InterruptedException {
+        return postSigned(fleet, "invitee.created.json", traceparent);
+    }
+
+    /** Posts a Calendly fixture, signed now with the demo key, to webhook-ingress; returns the HTTP status. */
+    public static int postSigned(Fleet fleet, String fixture, String traceparent) throws IOException, InterruptedException {
+        byte[] body = CalendlyFixtures.body(fixture);
+        HttpRequest.Builder request = HttpRequest.newBuilder(fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"))
                 .header("Content-Type", "application/json")
                 .header("Calendly-Webhook-Signature",
                         CalendlyFixtures.signatureHeader(CalendlyFixtures.TEST_SIGNING_KEY, Instant.now(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /**

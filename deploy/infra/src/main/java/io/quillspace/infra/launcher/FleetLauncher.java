@@ -7,7 +7,9 @@ import io.quillspace.infra.KafkaBroker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -53,15 +55,31 @@ public final class FleetLauncher {
         }
         Path root = Path.of(System.getProperty("quillspace.root", ".")).toAbsolutePath().normalize();
 
+        List<String> busy = BusyPorts.among(localPorts());
+        if (!busy.isEmpty()) {
+            busy.forEach(line -> say(line));
+            say("nothing was started: is another QuillSpace fleet still running? (ss -ltnp shows who holds a port)");
+            System.exit(1);
+        }
+
         long started = System.nanoTime();
         say("starting PostgreSQL, Kafka and SMTP ...");
         Infrastructure infrastructure = Infrastructure.start(LOCAL_PORTS, false);
-        MailViewer mailViewer = MailViewer.start(infrastructure.smtp(), MAIL_VIEWER_PORT);
-        say("starting the four services ...");
+        MailViewer mailViewer;
         Fleet fleet;
         try {
-            fleet = Fleet.start(infrastructure, root, FleetService::localPort, Duration.ofMinutes(3));
+            mailViewer = MailViewer.start(infrastructure.smtp(), MAIL_VIEWER_PORT);
         } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        say("migrating the databases, then starting the four services ...");
+        try {
+            fleet = Fleet.start(infrastructure, root, FleetService::localPorts, Duration.ofMinutes(3),
+                    service -> say(String.format("  %-16s ready at %s", service.module(), "http://127.0.0.1:"
+                            + service.localPorts().api())));
+        } catch (RuntimeException e) {
+            say("start-up failed, stopping what was started: " + e.getMessage());
             mailViewer.close();
             infrastructure.close();
             throw e;
@@ -77,8 +95,8 @@ public final class FleetLauncher {
         say(String.format("fleet ready in %.1f s", (System.nanoTime() - started) / 1e9));
         for (FleetService service : FleetService.values()) {
             say(String.format("  %-16s %s  (health %s, metrics %s, OpenAPI %s)", service.module(),
-                    fleet.url(service, "/"), fleet.url(service, "/q/health"), fleet.url(service, "/q/metrics"),
-                    fleet.url(service, "/q/openapi")));
+                    fleet.url(service, "/"), fleet.managementUrl(service, "/q/health"),
+                    fleet.managementUrl(service, "/q/metrics"), fleet.managementUrl(service, "/q/openapi")));
         }
         say("  webhook          POST " + fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"));
         say("  PostgreSQL       " + infrastructure.postgres().host() + ":" + infrastructure.postgres().port());
@@ -113,6 +131,20 @@ public final class FleetLauncher {
         }
         say("press Ctrl-C to stop");
         new CountDownLatch(1).await();
+    }
+
+    /** Every fixed port of the local fleet and what it is for. */
+    static Map<Integer, String> localPorts() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(LOCAL_PORTS.postgres(), "PostgreSQL");
+        ports.put(LOCAL_PORTS.kafka(), "Kafka");
+        ports.put(LOCAL_PORTS.smtp(), "SMTP");
+        ports.put(MAIL_VIEWER_PORT, "mail viewer");
+        for (FleetService service : FleetService.values()) {
+            ports.put(service.localPorts().api(), service.module() + " API");
+            ports.put(service.localPorts().management(), service.module() + " management");
+        }
+        return ports;
     }
 
     /**

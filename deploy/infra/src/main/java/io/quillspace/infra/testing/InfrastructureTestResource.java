@@ -3,7 +3,9 @@ package io.quillspace.infra.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.Ports;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +24,11 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public Map<String, String> start() {
-        return Infrastructure.shared().configFor(service);
+        Map<String, String> config = new HashMap<>(Infrastructure.shared().configFor(service));
+        // Free ports rather than Quarkus's fixed test defaults (8081, 9001): builds running side by side never collide.
+        config.put("quarkus.http.test-port", Integer.toString(Ports.free()));
+        config.put("quarkus.management.test-port", Integer.toString(Ports.free()));
+        return config;
     }
 
     @Override

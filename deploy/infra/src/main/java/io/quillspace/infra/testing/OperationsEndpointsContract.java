@@ -2,14 +2,16 @@ package io.quillspace.infra.testing;
 
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import static io.quillspace.infra.testing.ManagementInterface.given;
+import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * Tests every service inherits (as a {@code @QuarkusTest}): Kubernetes probes and Prometheus metrics. Liveness must not
+ * Tests every service inherits (as a {@code @QuarkusTest}): Kubernetes probes and Prometheus metrics, served on the
+ * management interface only. Liveness must not
  * depend on the database or the broker, or an outage of either would restart every pod; readiness must.
  */
 public abstract class OperationsEndpointsContract {
@@ -34,6 +36,13 @@ public abstract class OperationsEndpointsContract {
                 .body("checks.name", hasItem(containsString("Kafka connection")));
         if (hasDatabase()) {
             readiness.body("checks.name", hasItem(containsString("Reactive PostgreSQL")));
+        }
+    }
+
+    @Test
+    void operationsEndpointsAreNotServedOnTheApiPort() {
+        for (String path : new String[] {"/q/health/ready", "/q/metrics", "/q/openapi"}) {
+            when().get(path).then().statusCode(404);
         }
     }
 
