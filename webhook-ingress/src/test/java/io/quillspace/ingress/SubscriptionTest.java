@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.CalendlyApiStandIn;
+import io.quillspace.infra.testing.ManagementInterface;
 import io.quillspace.ingress.service.SubscriptionService;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -57,11 +58,11 @@ class SubscriptionTest {
 
         OnVertx.await(vertx, subscriptions::checkAll, Duration.ofSeconds(30));
 
-        given().get("/q/metrics").then().statusCode(200)
+        ManagementInterface.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("calendly_subscription_up{tenant=\"studio\"} 0.0"))
                 .body(containsString("calendly_subscription_retry_started_at_seconds{tenant=\"studio\"} "
                         + (double) retrying.getEpochSecond()));
-        given().get("/q/health/ready").then().statusCode(200)
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Calendly webhook subscriptions' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Calendly webhook subscriptions' }.data.studio", equalTo("disabled"));
@@ -71,7 +72,7 @@ class SubscriptionTest {
     void anActiveSubscriptionAtOurCallbackRaisesTheGaugeAndAMissingOneDropsIt() throws Exception {
         serve(List.of(webhookSubscription("SUBUP", ReconciliationTest.STUDIO_ORG, CALLBACK, true, null)));
         OnVertx.await(vertx, subscriptions::checkAll, Duration.ofSeconds(30));
-        given().get("/q/metrics").then()
+        ManagementInterface.given().get("/q/metrics").then()
                 .body(containsString("calendly_subscription_up{tenant=\"studio\"} 1.0"))
                 .body(containsString("calendly_subscription_retry_started_at_seconds{tenant=\"studio\"} 0.0"));
 
@@ -79,7 +80,7 @@ class SubscriptionTest {
         serve(List.of(webhookSubscription("SUBOTHER", ReconciliationTest.STUDIO_ORG, ELSEWHERE, true, null)));
         given().auth().oauth2(admin()).get("/calendly/studio/subscription").then().statusCode(200)
                 .body("status", equalTo("MISSING"));
-        given().get("/q/metrics").then().body(containsString("calendly_subscription_up{tenant=\"studio\"} 0.0"));
+        ManagementInterface.given().get("/q/metrics").then().body(containsString("calendly_subscription_up{tenant=\"studio\"} 0.0"));
     }
 
     @Test
@@ -104,7 +105,7 @@ class SubscriptionTest {
         assertEquals("[\"invitee.canceled\",\"invitee.created\",\"invitee_no_show.created\",\"invitee_no_show.deleted\"]",
                 created.path("events").toString());
         assertEquals("Bearer calendly-token-studio", creates.get(0).getHeader("Authorization"));
-        given().get("/q/metrics").then().body(containsString("calendly_subscription_up{tenant=\"studio\"} 1.0"));
+        ManagementInterface.given().get("/q/metrics").then().body(containsString("calendly_subscription_up{tenant=\"studio\"} 1.0"));
     }
 
     @Test
