@@ -14,12 +14,17 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -33,6 +38,12 @@ import java.util.concurrent.Future;
 public final class DeadLetterReplay {
 
     static final String GROUP = "quillspace-dead-letter-replay";
+    /**
+     * Names a Kafka client properties file (as kafka-console-consumer's {@code --command-config}) with what the broker
+     * asks of the {@code dlq-replay} KafkaUser: {@code security.protocol}, {@code sasl.mechanism},
+     * {@code sasl.jaas.config}, the truststore.
+     */
+    static final String CLIENT_CONFIG_ENV = "QUILLSPACE_KAFKA_CLIENT_CONFIG";
     static final String REPLAYED_FROM = "quillspace-replayed-from";
     private static final String DEAD_LETTER_HEADER_PREFIX = "dead-letter-";
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
@@ -49,19 +60,24 @@ public final class DeadLetterReplay {
      * and marked replayed. The topic must be the dead-letter topic of one of {@link Topics#ALL}.
      */
     public static List<DeadLetter> run(String bootstrapServers, String deadLetterTopic, boolean replay) {
+        return run(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), deadLetterTopic, replay);
+    }
+
+    /** As above, with {@code client} (bootstrap servers and whatever the broker asks to authenticate) for both clients. */
+    public static List<DeadLetter> run(Map<String, Object> client, String deadLetterTopic, boolean replay) {
         String origin = originOf(deadLetterTopic);
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> consumerConfig = new HashMap<>(client);
+        consumerConfig.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             var producer = new KafkaProducer<>(Map.<String, Object>of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                     ProducerConfig.ACKS_CONFIG, "all",
-                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                     new ByteArraySerializer(), new ByteArraySerializer())) {
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        Map<String, Object> producerConfig = new HashMap<>(client);
+        producerConfig.putAll(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             var producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, KAFKA_TIMEOUT).stream()
                     .map(info -> new TopicPartition(deadLetterTopic, info.partition()))
                     .toList();
@@ -100,13 +116,30 @@ public final class DeadLetterReplay {
             System.exit(2);
         }
         boolean replay = args.contains("--replay");
-        List<DeadLetter> deadLetters = run(bootstrapServers, args.get(0), replay);
+        String clientConfig = System.getenv(CLIENT_CONFIG_ENV);
+        List<DeadLetter> deadLetters = run(clientConfig(bootstrapServers, clientConfig == null ? null : Path.of(clientConfig)),
+                args.get(0), replay);
         for (DeadLetter deadLetter : deadLetters) {
             System.out.printf("%d/%d key=%s reason=%s%n", deadLetter.partition(), deadLetter.offset(), deadLetter.key(),
                     deadLetter.reason());
         }
         System.out.printf("%d dead letter(s) %s%n", deadLetters.size(),
                 replay ? "replayed to " + originOf(args.get(0)) : "not replayed yet (add --replay to send them back)");
+    }
+
+    /** The bootstrap servers with the properties of {@code file} (none if null) over them. */
+    static Map<String, Object> clientConfig(String bootstrapServers, Path file) {
+        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        if (file != null) {
+            Properties properties = new Properties();
+            try (var reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Kafka client configuration " + file, e);
+            }
+            properties.stringPropertyNames().forEach(name -> config.put(name, properties.getProperty(name)));
+        }
+        return config;
     }
 
     private static String originOf(String deadLetterTopic) {
