@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.booking.service.BookingService;
 import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.TopicProbe;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,11 +50,6 @@ class CalendlyDeliveryConsumerTest {
 
     @ConfigProperty(name = "quarkus.datasource.username")
     String runtimeUser;
-
-
-
-
-
 
     KafkaProducer<String, byte[]> producer;
     TopicProbe bookingEvents;
@@ -97,6 +97,45 @@ class CalendlyDeliveryConsumerTest {
         assertEquals(delivery.payload().get("uri").asText(), booking.get("invitee_uri"));
         assertEquals("https://api.calendly.com/scheduled_events/EVT1AAAA", booking.get("event_uri"));
         assertTrue(((String) booking.get("answers")).contains("The Salt Road"), "intake answers are stored");
+    }
+
+    @Test
+    void theAppliedDeliveryIsLoggedWithItsTenantDeliveryAndBookingAsFields() throws Exception {
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord line = (ExtLogRecord) record;
+                line.copyMdc();
+                lines.add(line);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(BookingService.class.getName());
+        logger.addHandler(capture);
+        try {
+            UUID tenant = UUID.randomUUID();
+            CalendlyDeliveryV1 delivery = inviteeCreated(tenant, "logged-" + UUID.randomUUID() + "@example.org");
+            send(delivery);
+
+            var record = bookingEvents.await(r -> tenant.toString().equals(TopicProbe.header(r, EventHeaders.TENANT_ID)),
+                    Duration.ofSeconds(20));
+            UUID booking = ((BookingEventV1.Created) objectMapper.readValue(record.value(), BookingEventV1.class)).bookingId();
+            ExtLogRecord applied = await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
+                    .filter(line -> delivery.deliveryId().toString().equals(line.getMdc("deliveryId")))
+                    .findFirst(), java.util.Optional::isPresent).orElseThrow();
+            assertEquals(tenant.toString(), applied.getMdc("tenantId"));
+            assertEquals(booking.toString(), applied.getMdc("bookingId"));
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 
     @Test

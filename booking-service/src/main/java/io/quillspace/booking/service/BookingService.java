@@ -23,6 +23,7 @@ import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.Set;
@@ -72,6 +73,8 @@ public class BookingService {
     public Uni<RecordOutcome> apply(CalendlyDeliveryV1 delivery) {
         CalendlyChange change = changes.read(delivery);
         CalendlyChange.Source source = change.source();
+        // The consumer template set tenant and delivery; the booking is known once the delivery is read.
+        MDC.put("bookingId", Booking.idFor(source.tenantId(), inviteeOf(change)).toString());
         return TenantTransactions.inTenant(TenantContext.service(source.tenantId()),
                 () -> TenantTransactions.registerTenant(source.tenantId())
                         .chain(() -> deliveryLog.isProcessed(source.deliveryId()))
@@ -81,6 +84,17 @@ public class BookingService {
                                         source.deliveryId(), source.event(), outcome))))
                 .invoke(outcome -> LOG.infof("%s delivery %s for tenant %s: %s", source.event(), source.deliveryId(),
                         source.tenantId(), outcome.tag()));
+    }
+
+    /** The invitee a change is about, whose URI names its booking. */
+    private static String inviteeOf(CalendlyChange change) {
+        if (change instanceof CalendlyChange.Booked booked) {
+            return booked.invitee().uri();
+        }
+        if (change instanceof CalendlyChange.Canceled canceled) {
+            return canceled.invitee().uri();
+        }
+        return ((CalendlyChange.NoShow) change).inviteeUri();
     }
 
     private Uni<RecordOutcome> applyChange(CalendlyChange change) {
