@@ -14,6 +14,8 @@ import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.repository.BookingProjectionRepository;
 import io.quillspace.email.repository.EmailJobRepository;
 import io.quillspace.email.repository.SuppressionRepository;
+import io.quillspace.email.template.EmailTemplates;
+import io.quillspace.email.template.TemplateRenderException;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantSignals;
 import io.quillspace.shared.tenancy.TenantTransactions;
@@ -248,6 +250,13 @@ public class EmailDispatcher {
 
     private void markFailedAttempt(EmailJob job, Throwable failure) {
         job.lastError = failure.toString();
+        if (failure instanceof TemplateRenderException unrenderable) {
+            job.status = EmailJob.Status.FAILED;
+            job.lastError = "not rendered: " + unrenderable.getMessage();
+            failed.get(job.kind).increment();
+            LOG.errorf("email job %s failed for good, its template cannot render it: %s", job.id, failure.getMessage());
+            return;
+        }
         if (SmtpFailures.isUnreachable(failure)) {
             job.scheduledFor = clock.instant().plus(jittered(config.retry().whileUnreachable()));
             LOG.warnf("email job %s: SMTP server unreachable, retrying without counting an attempt: %s", job.id, failure);

@@ -1,6 +1,5 @@
-package io.quillspace.email.service;
+package io.quillspace.email.template;
 
-import io.quarkus.qute.TemplateData;
 import io.quillspace.email.entity.EmailJob;
 
 import java.time.DateTimeException;
@@ -9,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What an email template may show as {@code meeting}, already formatted for the reader: times in the invitee's own
@@ -17,14 +15,9 @@ import java.util.Set;
  * address for an in-person meeting, a phone number for a call). Absent parts are null, and templates test them with
  * {@code {#if}}, so no email ever says "null".
  */
-@TemplateData
 public record EmailView(String inviteeName, String eventName, String day, String startTime, String endTime,
                         String timeZone, String joinUrl, String address, String phone, String cancelUrl,
                         String rescheduleUrl, String previousDay, String previousStartTime) {
-
-    /** The property names templates may use after {@code meeting.}. */
-    public static final Set<String> PROPERTIES = Set.of("inviteeName", "eventName", "day", "startTime", "endTime",
-            "timeZone", "joinUrl", "address", "phone", "cancelUrl", "rescheduleUrl", "previousDay", "previousStartTime");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);

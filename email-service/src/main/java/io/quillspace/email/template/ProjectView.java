@@ -1,28 +1,20 @@
-package io.quillspace.email.service;
+package io.quillspace.email.template;
 
-import io.quarkus.qute.TemplateData;
 import io.quillspace.email.entity.EmailJob;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** What a kickoff template may show as {@code project}: the plan, phase by phase, with days written out. */
-@TemplateData
 public record ProjectView(String name, String kickoffDay, List<Phase> phases) {
-
-    /** The property names templates may use after {@code project.}. */
-    public static final Set<String> PROPERTIES = Set.of("name", "kickoffDay", "phases");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
-    @TemplateData
     public record Phase(String name, String start, String end, List<Deliverable> deliverables) {
     }
 
-    @TemplateData
     public record Deliverable(String name, String due) {
     }
 

@@ -1,9 +1,9 @@
-package io.quillspace.email.rest;
+package io.quillspace.email.template;
 
 import io.quillspace.email.entity.EmailJob;
-import io.quillspace.email.service.EmailTemplateService;
-import io.quillspace.email.service.EmailTemplates;
 import io.quillspace.shared.identity.CurrentIdentity;
+import io.quillspace.shared.problem.Problem;
+import io.quillspace.shared.problem.ProblemResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,6 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
@@ -26,15 +29,25 @@ import java.util.Locale;
 
 /**
  * A studio's email templates (admins): every kind with the template it is sent with, the studio's own wording of a kind
- * (validated: it must compile and use only the variables emails provide), removal of that wording (back to the
- * built-in one), and a preview with sample data.
+ * (checked: it must compile, stay inside what its emails offer and render within bounds), removal of that wording (back
+ * to the built-in one), and a preview with sample data.
  */
 @Path("/email-templates")
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", description = ProblemResponses.UNAUTHORIZED,
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = ProblemResponses.FORBIDDEN,
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EmailTemplateResource {
 
-    /** A template's three parts, Qute: {@code meeting.*} and, in follow-ups, {@code unsubscribeUrl}. */
+    private static final String NO_SUCH_KIND = "No email kind of that name";
+    private static final String REFUSED = "The template is refused (`type` invalid-template; every problem in `errors`, "
+            + "under the part it is in): it does not compile, names what its emails do not offer, uses a method, section "
+            + "or namespace templates may not, or renders past 256 KiB with the sample data; or the body is invalid "
+            + "(`type` invalid-request)";
+
+    /** A template's three parts, Qute: see README, "Studio templates: what a studio may use". */
     public record TemplateBody(@NotBlank @Size(max = 500) String subject, @NotBlank @Size(max = 100_000) String html,
                                @NotBlank @Size(max = 100_000) String text) {
 
@@ -66,6 +79,7 @@ public class EmailTemplateResource {
 
     @GET
     @Operation(summary = "Every email kind with the template it is sent with")
+    @APIResponse(responseCode = "200", description = "Every kind, in a fixed order")
     public Uni<List<TemplateView>> list() {
         return templates.list(identity.tenantContext()).map(all -> all.stream().map(TemplateView::of).toList());
     }
@@ -73,13 +87,22 @@ public class EmailTemplateResource {
     @GET
     @Path("/{kind}")
     @Operation(summary = "The template one email kind is sent with")
+    @APIResponse(responseCode = "200", description = "The kind's template")
+    @APIResponse(responseCode = "404", description = NO_SUCH_KIND,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TemplateView> get(@PathParam("kind") String kind) {
         return templates.get(identity.tenantContext(), kind(kind)).map(TemplateView::of);
     }
 
     @PUT
     @Path("/{kind}")
-    @Operation(summary = "Set the studio's own template of an email kind; 400 names what does not compile or is unknown")
+    @Operation(summary = "Set the studio's own template of an email kind",
+            description = "Nothing is stored unless the template passes every check.")
+    @APIResponse(responseCode = "200", description = "Stored; the kind's next emails use it")
+    @APIResponse(responseCode = "400", description = REFUSED,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_KIND,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TemplateView> save(@PathParam("kind") String kind, @Valid @NotNull TemplateBody body) {
         return templates.save(identity.tenantContext(), kind(kind), body.source()).map(TemplateView::of);
     }
@@ -87,6 +110,9 @@ public class EmailTemplateResource {
     @DELETE
     @Path("/{kind}")
     @Operation(summary = "Remove the studio's own template of an email kind; the built-in one applies again")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No email kind of that name, or the studio has no template of its own for it",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> delete(@PathParam("kind") String kind) {
         EmailJob.Kind emailKind = kind(kind);
         return templates.delete(identity.tenantContext(), emailKind).map(deleted -> {
@@ -99,7 +125,13 @@ public class EmailTemplateResource {
 
     @POST
     @Path("/{kind}/preview")
-    @Operation(summary = "Render an email kind with sample data: the body's draft if given, else the effective template")
+    @Operation(summary = "Render an email kind with sample data: the body's draft if given, else the effective template",
+            description = "The draft is checked as a stored template is; nothing is stored.")
+    @APIResponse(responseCode = "200", description = "The rendered subject, HTML and text")
+    @APIResponse(responseCode = "400", description = REFUSED,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_KIND,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PreviewView> preview(@PathParam("kind") String kind, @Valid TemplateBody draft) {
         return templates.preview(identity.tenantContext(), kind(kind), draft == null ? null : draft.source())
                 .map(rendered -> new PreviewView(rendered.subject(), rendered.html(), rendered.text()));

@@ -1,4 +1,4 @@
-package io.quillspace.email.service;
+package io.quillspace.email.template;
 
 import io.quillspace.email.entity.EmailJob;
 import org.junit.jupiter.api.Test;

@@ -1,19 +1,13 @@
-package io.quillspace.email.service;
+package io.quillspace.email.template;
 
-import io.quarkus.qute.TemplateData;
 import io.quillspace.email.entity.EmailJob;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
 
 /** What a proposal email may show as {@code proposal}: its title, price, the day it expires (in the client's zone), its link. */
-@TemplateData
 public record ProposalView(String title, String price, String currency, String validUntil, String url) {
-
-    /** The property names templates may use after {@code proposal.}. */
-    public static final Set<String> PROPERTIES = Set.of("title", "price", "currency", "validUntil", "url");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
