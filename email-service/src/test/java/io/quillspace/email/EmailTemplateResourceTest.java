@@ -80,7 +80,7 @@ class EmailTemplateResourceTest extends AtFixedTime {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://quillspace.io/problems/invalid-template"))
-                .body("detail", containsString("html does not compile"));
+                .body("detail", containsString("html: does not compile"));
     }
 
     @Test
@@ -90,9 +90,9 @@ class EmailTemplateResourceTest extends AtFixedTime {
                         "text", "{booking.secret}"))
                 .when().put("/email-templates/confirmation")
                 .then().statusCode(400)
-                .body("detail", containsString("subject uses unknown variable 'meeting.shoeSize'"))
-                .body("detail", containsString("html uses unknown variable 'config:quarkus.datasource.password'"))
-                .body("detail", containsString("text uses unknown variable 'booking.secret'"));
+                .body("detail", containsString("subject line 1: unknown property 'shoeSize' in {meeting.shoeSize}"))
+                .body("detail", containsString("html line 1: the namespace 'config:' is not available in templates"))
+                .body("detail", containsString("text line 1: unknown variable 'booking'"));
     }
 
     @Test
@@ -112,6 +112,26 @@ class EmailTemplateResourceTest extends AtFixedTime {
                     .body("html", not(containsString("null")))
                     .body("text", not(containsString("null")));
         }
+    }
+
+    @Test
+    void anEmailWhoseTemplateRendersPastTheBoundFailsAtOnceWithAReasonTheAdminCanRead() {
+        // Within bounds with the sample's name (11 characters), past 256 KiB with an 80-character one.
+        String html = "<p>" + "{meeting.inviteeName}".repeat(4_500) + "</p>";
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("subject", "Booked", "html", html, "text", "Booked"))
+                .when().put("/email-templates/confirmation")
+                .then().statusCode(200);
+        UUID booking = UUID.randomUUID();
+        client.send(client.created(booking, Instant.parse("2030-06-06T12:00:00Z"), "Europe/Madrid", "N".repeat(80),
+                null, null));
+
+        client.awaitJob(booking, "CONFIRMATION", "FAILED");
+        given().auth().oauth2(admin).when().get("/email-jobs?booking=" + booking + "&status=FAILED")
+                .then().statusCode(200)
+                .body("[0].attempts", equalTo(0))
+                .body("[0].lastError", equalTo("not rendered: the html part renders past 256 KiB; an email part may "
+                        + "be at most that large"));
     }
 
     @Test
