@@ -26,7 +26,7 @@ public interface EmailConfig {
 
     /**
      * How long a claim lasts: a worker that crashed mid-send leaves its jobs to others after this. Renewed for each job
-     * just before its SMTP hand-off, so it must outlast one send: longer than {@link Smtp} connect plus idle time-out.
+     * just before its SMTP hand-off, so it must outlast one send: longer than the {@link Smtp} send time-out.
      */
     @WithDefault("2m")
     Duration lease();
@@ -70,6 +70,14 @@ public interface EmailConfig {
         /** Waiting for any byte of the relay's next answer; a silent relay is cut off after it. */
         @WithDefault("30s")
         Duration idleTimeout();
+
+        /** One whole send, from taking a connection to the relay's acceptance; shorter than the lease. */
+        @WithDefault("60s")
+        Duration sendTimeout();
+
+        /** Sends in flight at once per replica, each on a connection of its own. */
+        @WithDefault("10")
+        int connections();
     }
 
     interface QuietHoursConfig {

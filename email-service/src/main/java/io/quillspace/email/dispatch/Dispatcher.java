@@ -89,7 +89,7 @@ public final class Dispatcher {
                 return Uni.createFrom().failure(failure);
             }
             // The last moment the job can still be left alone: from here on it may reach the recipient.
-            return claims.confirm(job).chain(held -> held ? handOver(job, message) : lost(job));
+            return smtp.whenConnectionFree(() -> claims.confirm(job).chain(held -> held ? handOver(job, message) : lost(job)));
         });
     }
 

@@ -43,7 +43,8 @@ public class EmailDispatcher {
         this.dispatcher = dispatchers.create(
                 new Dispatcher.Settings(config.lease(), config.batchSize(), config.sendConcurrency()),
                 Settlement.of(config),
-                SmtpSender.to(vertx, relay, config.smtp().connectTimeout(), config.smtp().idleTimeout()), clock);
+                SmtpSender.to(vertx, relay, new SmtpSender.Limits(config.smtp().connectTimeout(),
+                        config.smtp().idleTimeout(), config.smtp().sendTimeout(), config.smtp().connections())), clock);
     }
 
     void startListening(@Observes StartupEvent started, Vertx vertx) {

@@ -36,6 +36,10 @@ final class DueJobs {
              "endTime": "2030-06-06T12:45:00Z", "inviteeTimeZone": "Europe/Madrid",
              "calendarUid": "dispatch@quillspace.email", "calendarSequence": 0}""";
 
+    /** Time-outs of the tests' own SMTP clients: short, and far shorter than any lease the tests use. */
+    static final SmtpSender.Limits QUICK = new SmtpSender.Limits(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 10);
+
     final UUID tenant = UUID.randomUUID();
     final String recipient = "dispatch-" + UUID.randomUUID() + "@example.org";
     private final DatabaseProbe runtime = DatabaseProbe.asRuntimeRole();
@@ -96,6 +100,12 @@ final class DueJobs {
                 .filter(message -> job.toString().equals(read(message, m -> m.getHeader(MessageBuilder.JOB_ID_HEADER, null))))
                 .map(message -> read(message, m -> m.getHeader("Message-ID", null)))
                 .toList();
+    }
+
+    /** A client of the SMTP server at {@code host:port} (the real one, or a fault proxy in front of it). */
+    static SmtpSender sender(io.vertx.mutiny.core.Vertx vertx, String host, int port, SmtpSender.Limits limits) {
+        return SmtpSender.to(vertx, new SmtpSender.Relay(host, port, false, "DISABLED", java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty()), limits);
     }
 
     /** Runs reactive work as the service runs it: on a safe duplicated Vert.x context of its own. */

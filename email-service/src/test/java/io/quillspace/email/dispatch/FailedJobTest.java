@@ -47,8 +47,7 @@ class FailedJobTest {
             // Three attempts, retried at once: the attempts and their limit are what this test is about, not the waits.
             Dispatcher refused = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1),
                     new Settlement(new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)), 3, Duration.ofSeconds(30)),
-                    SmtpSender.to(mutinyVertx, SlowSmtpDispatchTest.relay(relay.host(), relay.port()),
-                            Duration.ofSeconds(5), Duration.ofSeconds(10)), DueJobs.A_DAY_AHEAD);
+                    DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 DueJobs.onVertx(vertx, () -> refused.dispatchDue(jobs.tenant)).join();

@@ -46,8 +46,8 @@ class LeaseRecoveryTest {
         SmtpServer smtp = Infrastructure.shared().smtp();
         Dispatcher survivor = dispatchers.create(new Dispatcher.Settings(lease, 16, 2),
                 new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)), 8, Duration.ofSeconds(30)),
-                SmtpSender.to(mutinyVertx, SlowSmtpDispatchTest.relay(smtp.host(), smtp.port()), Duration.ofSeconds(1),
-                        Duration.ofSeconds(1)), DueJobs.A_DAY_AHEAD);
+                DueJobs.sender(mutinyVertx, smtp.host(), smtp.port(), new SmtpSender.Limits(Duration.ofMillis(500),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), 10)), DueJobs.A_DAY_AHEAD);
 
         DueJobs.onVertx(vertx, () -> survivor.dispatchDue(jobs.tenant)).join();
         assertEquals("PENDING", jobs.status(job), "not another worker's while the lease holds");
