@@ -129,8 +129,8 @@ class EmailTemplateResourceTest extends AtFixedTime {
         client.awaitJob(booking, "CONFIRMATION", "FAILED");
         given().auth().oauth2(admin).when().get("/email-jobs?booking=" + booking + "&status=FAILED")
                 .then().statusCode(200)
-                .body("[0].attempts", equalTo(0))
-                .body("[0].lastError", equalTo("not rendered: the html part renders past 256 KiB; an email part may "
+                .body("[0].attempts", equalTo(1))
+                .body("[0].lastError", equalTo("the email could not be rendered: the html part renders past 256 KiB; an email part may "
                         + "be at most that large"));
     }
 

@@ -54,6 +54,14 @@ public final class SmtpServer implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /**
+     * Waits until the server has received {@code count} messages since it (re)started, woken by the server itself at
+     * each one rather than by polling; false if the time ran out.
+     */
+    public boolean awaitReceived(int count, java.time.Duration timeout) {
+        return greenMail.waitForIncomingEmail(timeout.toMillis(), count);
+    }
+
     /** The text/plain part of a message (or its whole content if it is plain text), decoded. */
     public static String textOf(MimeMessage message) {
         return partOf(message, "text/plain");

@@ -24,9 +24,15 @@ public interface EmailConfig {
     @WithDefault("4")
     int sendConcurrency();
 
-    /** How long a claim lasts: a worker that crashed mid-send leaves its jobs to others after this. */
+    /**
+     * How long a claim lasts: a worker that crashed mid-send leaves its jobs to others after this. Renewed for each job
+     * just before its SMTP hand-off, so it must outlast one send: longer than the {@link Smtp} send time-out.
+     */
     @WithDefault("2m")
     Duration lease();
+
+    /** Time-outs of the SMTP client, shorter than the {@link #lease()} (the Vert.x mail client has none of its own). */
+    Smtp smtp();
 
     /** Attempts the SMTP server answered (an unreachable server does not count) before a job is FAILED. */
     @WithDefault("8")
@@ -54,6 +60,24 @@ public interface EmailConfig {
         /** Delay while the SMTP server cannot be reached at all; attempts are not counted meanwhile. */
         @WithDefault("30s")
         Duration whileUnreachable();
+    }
+
+    interface Smtp {
+        /** Opening the connection to the relay. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Waiting for any byte of the relay's next answer; a silent relay is cut off after it. */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
+        /** One whole send, from taking a connection to the relay's acceptance; shorter than the lease. */
+        @WithDefault("60s")
+        Duration sendTimeout();
+
+        /** Sends in flight at once per replica, each on a connection of its own. */
+        @WithDefault("10")
+        int connections();
     }
 
     interface QuietHoursConfig {

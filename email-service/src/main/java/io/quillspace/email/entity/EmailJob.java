@@ -129,6 +129,10 @@ public class EmailJob extends PanacheEntityBase {
     @Column(name = "locked_until")
     public Instant lockedUntil;
 
+    /** Which claim holds the job: renewing, and settling, it requires this token to be unchanged. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
     /** The same on every (re)send of this job. */
     @Column(name = "message_id", nullable = false)
     public String messageId;

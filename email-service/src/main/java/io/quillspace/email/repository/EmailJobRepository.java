@@ -58,10 +58,10 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
     }
 
     /**
-     * Claims the bound tenant's oldest due jobs until {@code lease}: rows another worker is locking are skipped, and a
-     * job whose lease ran out (its worker crashed) is due again.
+     * Claims the bound tenant's oldest due jobs under {@code token} until {@code lease}: rows another worker is locking
+     * are skipped, and a job whose lease ran out (its worker crashed or fell behind) is due again, under a new token.
      */
-    public Uni<List<EmailJob>> claimDue(Instant now, Instant lease, int limit) {
+    public Uni<List<EmailJob>> claimDue(Instant now, Instant lease, UUID token, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select * from email_jobs
                         where status = 'PENDING' and scheduled_for <= :now and (locked_until is null or locked_until < :now)
@@ -71,17 +71,29 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
                         .getResultList())
                 .invoke(jobs -> jobs.forEach(job -> {
                     job.lockedUntil = lease;
+                    job.claimToken = token;
                     job.updatedAt = now;
                 }));
     }
 
-    /** The job as claimed under {@code lease}, locked for this transaction; null if the claim was lost meanwhile. */
-    public Uni<EmailJob> lockClaimed(UUID id, Instant lease) {
+    /**
+     * Extends the job's claim to {@code lease} in one statement if {@code token} still holds it; false if another claim
+     * took it (or it was settled) meanwhile. A lease that ran out with nobody claiming again is still this token's.
+     */
+    public Uni<Boolean> renewClaim(UUID id, UUID token, Instant now, Instant lease) {
+        return update("lockedUntil = :lease, updatedAt = :now where id = :id and claimToken = :token and status = :pending",
+                Parameters.with("lease", lease).and("now", now).and("id", id).and("token", token)
+                        .and("pending", EmailJob.Status.PENDING))
+                .map(updated -> updated == 1);
+    }
+
+    /** The job as claimed under {@code token}, locked for this transaction; null if the claim was lost meanwhile. */
+    public Uni<EmailJob> lockClaimed(UUID id, UUID token) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from email_jobs where id = :id and status = 'PENDING' and locked_until = :lease
+                        select * from email_jobs where id = :id and status = 'PENDING' and claim_token = :token
                         for update""", EmailJob.class)
                         .setParameter("id", id)
-                        .setParameter("lease", lease)
+                        .setParameter("token", token)
                         .getResultList())
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }

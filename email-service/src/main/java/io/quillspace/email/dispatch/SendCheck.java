@@ -1,4 +1,4 @@
-package io.quillspace.email.service;
+package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.BookingProjection;
 import io.quillspace.email.entity.EmailJob;

@@ -1,4 +1,4 @@
-package io.quillspace.email.service;
+package io.quillspace.email.dispatch;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
