@@ -1,7 +1,7 @@
 package io.quillspace.email;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quillspace.email.service.Unsubscribes;
+import io.quillspace.email.unsubscribe.Unsubscribes;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.shared.events.BookingEventV1;

@@ -14,6 +14,9 @@ import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.repository.BookingProjectionRepository;
 import io.quillspace.email.repository.EmailJobRepository;
 import io.quillspace.email.repository.SuppressionRepository;
+import io.quillspace.email.sequence.EmailSequence;
+import io.quillspace.email.sequence.QuietHours;
+import io.quillspace.email.unsubscribe.Unsubscribes;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantSignals;
 import io.quillspace.shared.tenancy.TenantTransactions;
@@ -249,7 +252,8 @@ public class EmailDispatcher {
     private void markFailedAttempt(EmailJob job, Throwable failure) {
         job.lastError = failure.toString();
         if (SmtpFailures.isUnreachable(failure)) {
-            job.scheduledFor = clock.instant().plus(jittered(config.retry().whileUnreachable()));
+            job.scheduledFor = EmailSequence.sendableFrom(job.kind, job.context,
+                    clock.instant().plus(jittered(config.retry().whileUnreachable())), QuietHours.of(config));
             LOG.warnf("email job %s: SMTP server unreachable, retrying without counting an attempt: %s", job.id, failure);
             return;
         }
@@ -259,7 +263,9 @@ public class EmailDispatcher {
             failed.get(job.kind).increment();
             LOG.errorf("email job %s failed for good after %d attempts: %s", job.id, job.attempts, failure);
         } else {
-            job.scheduledFor = clock.instant().plus(backoff.after(job.attempts, ThreadLocalRandom.current().nextDouble()));
+            job.scheduledFor = EmailSequence.sendableFrom(job.kind, job.context,
+                    clock.instant().plus(backoff.after(job.attempts, ThreadLocalRandom.current().nextDouble())),
+                    QuietHours.of(config));
             LOG.warnf("email job %s attempt %d failed, retrying: %s", job.id, job.attempts, failure);
         }
     }

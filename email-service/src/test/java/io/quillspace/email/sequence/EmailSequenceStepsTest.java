@@ -1,4 +1,4 @@
-package io.quillspace.email.service;
+package io.quillspace.email.sequence;
 
 import io.quillspace.email.entity.EmailJob.Kind;
 import org.junit.jupiter.api.Test;
