@@ -20,7 +20,10 @@ import java.util.UUID;
 @Table(name = "waiting_proposals")
 public class WaitingProposal extends PanacheEntityBase {
 
-    /** A header of the original record. */
+    /** The headers of the original record, in their order (a JSON object: the JSON columns map objects). */
+    public record Headers(List<Header> all) {
+    }
+
     public record Header(String name, byte[] value) {
     }
 
@@ -42,7 +45,7 @@ public class WaitingProposal extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "record_headers", nullable = false)
-    public List<Header> recordHeaders;
+    public Headers recordHeaders;
 
     @Column(name = "source_partition", nullable = false)
     public int sourcePartition;

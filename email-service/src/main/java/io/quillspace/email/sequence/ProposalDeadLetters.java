@@ -42,7 +42,7 @@ public class ProposalDeadLetters {
     /** Completes once the broker has the record; resumes on the caller's context (its database session). */
     Uni<Void> send(WaitingProposal proposal, String reason) {
         RecordHeaders headers = new RecordHeaders();
-        proposal.recordHeaders.forEach(header -> headers.add(header.name(), header.value()));
+        proposal.recordHeaders.all().forEach(header -> headers.add(header.name(), header.value()));
         headers.add("dead-letter-reason", bytes(reason));
         headers.add("dead-letter-exception-class-name", bytes(UnprocessableEventException.class.getName()));
         headers.add("dead-letter-topic", bytes(Topics.PROPOSAL_EVENTS));

@@ -120,7 +120,7 @@ public class ProposalEventApplier {
         for (Header header : record.headers()) {
             headers.add(new WaitingProposal.Header(header.key(), header.value()));
         }
-        proposal.recordHeaders = headers;
+        proposal.recordHeaders = new WaitingProposal.Headers(headers);
         proposal.sourcePartition = record.partition();
         proposal.sourceOffset = record.offset();
         proposal.receivedAt = now;
