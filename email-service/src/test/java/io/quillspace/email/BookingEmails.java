@@ -31,10 +31,16 @@ final class BookingEmails implements AutoCloseable {
 
     final UUID tenant = UUID.randomUUID();
     final UUID user = UUID.randomUUID();
-    final String recipient = "writer-" + UUID.randomUUID() + "@example.org";
+    final String recipient;
     private final KafkaProducer<String, byte[]> producer;
 
     BookingEmails(String bootstrapServers) {
+        this(bootstrapServers, "writer-" + UUID.randomUUID() + "@example.org");
+    }
+
+    /** A client who books under {@code recipient}, spelt as they typed it. */
+    BookingEmails(String bootstrapServers, String recipient) {
+        this.recipient = recipient;
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
@@ -113,7 +119,7 @@ final class BookingEmails implements AutoCloseable {
         return Infrastructure.shared().smtp().receivedMessages().stream()
                 .filter(message -> {
                     try {
-                        return message.getAllRecipients()[0].toString().equals(recipient);
+                        return message.getAllRecipients()[0].toString().equalsIgnoreCase(recipient);
                     } catch (MessagingException e) {
                         throw new IllegalStateException(e);
                     }

@@ -66,6 +66,46 @@ class EmailSequenceTest extends AtFixedTime {
     }
 
     @Test
+    void aBookingThatArrivesAfterItsMeetingIsOverGetsNoEmailAtAll() {
+        // A reconciliation sweep reads seven days back: this meeting was three days ago.
+        BookingEventV1.Created past = client.created(UUID.randomUUID(), NOW.minus(Duration.ofDays(3)));
+
+        client.send(past);
+
+        awaitProjected(past.bookingId());
+        assertEquals(List.of(), client.jobs(past.bookingId()));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> client.inbox().isEmpty());
+    }
+
+    @Test
+    void aBookingThatArrivesDuringItsMeetingGetsNoConfirmationOnlyItsFollowUp() {
+        BookingEventV1.Created underWay = client.created(UUID.randomUUID(), NOW.minus(Duration.ofMinutes(10)));
+
+        client.send(underWay);
+
+        client.awaitJob(underWay.bookingId(), "FOLLOW_UP", "PENDING");
+        assertEquals(List.of("FOLLOW_UP"), client.jobs(underWay.bookingId()).stream().map(job -> job.get("kind")).toList());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> client.inbox().isEmpty());
+        assertEquals(at("2030-06-04T10:35:00Z"), client.scheduledFor(underWay.bookingId(), "FOLLOW_UP"));
+    }
+
+    @Test
+    void aCancelThatArrivesAfterTheMeetingEndedWithdrawsTheFollowUpAndSendsNoCancellation() {
+        BookingEventV1.Created booking = client.created(UUID.randomUUID(), START);
+        client.send(booking);
+        client.awaitMessage("Your consultation is confirmed");
+        clock.pin(Instant.parse("2030-06-06T15:00:00Z"));
+        client.awaitMessage("Tomorrow");
+        client.awaitMessage("In one hour");
+
+        client.send(client.canceled(booking, 2));
+
+        client.awaitJob(booking.bookingId(), "FOLLOW_UP", "CANCELLED");
+        assertTrue(client.job(booking.bookingId(), "CANCELLATION").isEmpty(), "no cancellation of a past meeting");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> client.inbox().size() == 3);
+    }
+
+    @Test
     void aFollowUpDueInTheRecipientsNightWaitsForTheirMorning() {
         // Ends 21:45 in New York: the follow-up 24 h later would arrive at night; it waits for 08:00 there.
         BookingEventV1.Created evening = client.created(UUID.randomUUID(), Instant.parse("2030-06-07T01:00:00Z"),
@@ -185,6 +225,11 @@ class EmailSequenceTest extends AtFixedTime {
         client.awaitJob(booking.bookingId(), "CONFIRMATION", "SENT");
         assertNotNull(client.job(booking.bookingId(), "CONFIRMATION").get("smtp_response"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> client.inbox().size() == 1);
+    }
+
+    private void awaitProjected(UUID booking) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !DatabaseProbe.asRuntimeRole().queryAs(client.tenant, null,
+                "service", "select 1 from booking_projection where booking_id = ?", booking).isEmpty());
     }
 
     private static Instant at(String instant) {

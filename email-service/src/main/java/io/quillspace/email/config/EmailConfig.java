@@ -44,6 +44,17 @@ public interface EmailConfig {
     /** Non-transactional email (follow-ups) waits for the recipient's daytime. */
     QuietHoursConfig quietHours();
 
+    /**
+     * How long a sent proposal waits for its booking to arrive (the booking topic may lag behind the proposal topic)
+     * before it is dead-lettered with that reason.
+     */
+    @WithDefault("1h")
+    Duration orphanProposalWait();
+
+    /** How often waiting proposals are rechecked (a booking's arrival also releases its proposals at once). */
+    @WithDefault("30s")
+    Duration orphanProposalCheck();
+
     /** The frontend's address, for links to what a client reads there (a proposal). */
     String appUrl();
 

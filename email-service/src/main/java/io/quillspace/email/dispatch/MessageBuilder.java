@@ -2,7 +2,7 @@ package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.template.EmailTemplates;
-import io.quillspace.email.service.Unsubscribes;
+import io.quillspace.email.unsubscribe.Unsubscribes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

@@ -2,6 +2,8 @@ package io.quillspace.email.dispatch;
 
 import io.quillspace.email.config.EmailConfig;
 import io.quillspace.email.entity.EmailJob;
+import io.quillspace.email.sequence.EmailSequence;
+import io.quillspace.email.sequence.QuietHours;
 import io.vertx.ext.mail.MailResult;
 import io.vertx.ext.mail.SMTPException;
 
@@ -17,7 +19,7 @@ import java.time.Instant;
  * the id of the first, so mail clients that thread or de-duplicate by Message-ID show one message. Marking it "sent,
  * outcome unknown" instead would silently lose every message the relay had not yet taken.
  */
-public record Settlement(RetryBackoff backoff, int maxAttempts, Duration whileUnreachable) {
+public record Settlement(RetryBackoff backoff, int maxAttempts, Duration whileUnreachable, QuietHours quietHours) {
 
     /** What a failed attempt led to. */
     public enum AfterFailure {
@@ -29,7 +31,7 @@ public record Settlement(RetryBackoff backoff, int maxAttempts, Duration whileUn
 
     static Settlement of(EmailConfig config) {
         return new Settlement(new RetryBackoff(config.retry().first(), config.retry().max()), config.maxAttempts(),
-                config.retry().whileUnreachable());
+                config.retry().whileUnreachable(), QuietHours.of(config));
     }
 
     static void sent(EmailJob job, MailResult result, Instant now) {
@@ -58,7 +60,7 @@ public record Settlement(RetryBackoff backoff, int maxAttempts, Duration whileUn
         }
         if (SmtpFailures.isUnreachable(failure)) {
             job.lastError = failure.toString();
-            job.scheduledFor = now.plus(Duration.ofMillis(Math.round(whileUnreachable.toMillis() * (0.8 + 0.4 * random))));
+            retryAt(job, now.plus(Duration.ofMillis(Math.round(whileUnreachable.toMillis() * (0.8 + 0.4 * random)))));
             return AfterFailure.RETRY_UNREACHABLE;
         }
         job.lastError = failure instanceof SMTPException ? failure.toString()
@@ -69,7 +71,12 @@ public record Settlement(RetryBackoff backoff, int maxAttempts, Duration whileUn
             job.status = EmailJob.Status.FAILED;
             return AfterFailure.FAILED;
         }
-        job.scheduledFor = now.plus(backoff.after(job.attempts, random));
+        retryAt(job, now.plus(backoff.after(job.attempts, random)));
         return AfterFailure.RETRY;
+    }
+
+    /** A retried follow-up still waits out the recipient's night, as its first attempt did. */
+    private void retryAt(EmailJob job, Instant due) {
+        job.scheduledFor = EmailSequence.sendableFrom(job.kind, job.context, due, quietHours);
     }
 }

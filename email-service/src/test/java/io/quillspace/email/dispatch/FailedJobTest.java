@@ -1,5 +1,6 @@
 package io.quillspace.email.dispatch;
 
+import io.quillspace.email.sequence.QuietHours;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.Infrastructure;
@@ -46,7 +47,8 @@ class FailedJobTest {
                 .answerEveryConnectionWith("554 5.7.1 relay access denied")) {
             // Three attempts, retried at once: the attempts and their limit are what this test is about, not the waits.
             Dispatcher refused = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1),
-                    new Settlement(new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)), 3, Duration.ofSeconds(30)),
+                    new Settlement(new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)),
+                        3, Duration.ofSeconds(30), QuietHours.NONE),
                     DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -1,6 +1,7 @@
 package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.EmailJob;
+import io.quillspace.email.sequence.QuietHours;
 import io.vertx.ext.mail.SMTPException;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class SettlementTest {
 
     private static final Instant NOW = Instant.parse("2030-06-01T08:00:00Z");
     private final Settlement settlement = new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
-            3, Duration.ofSeconds(30));
+            3, Duration.ofSeconds(30), QuietHours.NONE);
 
     @Test
     void aRefusalCountsAnAttemptAndBacksOffUntilTheLastAttemptFailsTheJob() {

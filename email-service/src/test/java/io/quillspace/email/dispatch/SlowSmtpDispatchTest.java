@@ -1,6 +1,7 @@
 package io.quillspace.email.dispatch;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.email.sequence.QuietHours;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.testing.FaultProxy;
@@ -39,7 +40,7 @@ class SlowSmtpDispatchTest {
             Duration.ofMillis(1500), Duration.ofMillis(1900), 10);
 
     private final Settlement settlement = new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
-            8, Duration.ofSeconds(30));
+            8, Duration.ofSeconds(30), QuietHours.NONE);
 
     @Test
     void twoDispatchersWhoseBatchesOutliveTheirLeaseSendEachOf200JobsExactlyOnce() {

@@ -1,5 +1,6 @@
 package io.quillspace.email.dispatch;
 
+import io.quillspace.email.sequence.QuietHours;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
@@ -48,7 +49,8 @@ class SmtpTimeoutTest {
         try (FaultProxy relay = FaultProxy.start(smtp.host(), smtp.port())) {
             fault.accept(relay);
             Dispatcher dispatcher = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1),
-                    new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)), 8, Duration.ofSeconds(30)),
+                    new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
+                        8, Duration.ofSeconds(30), QuietHours.NONE),
                     DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
 
             long started = System.nanoTime();

@@ -1,5 +1,6 @@
-package io.quillspace.email.service;
+package io.quillspace.email.sequence;
 
+import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.entity.EmailJob.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,53 @@ class EmailSequenceStepsTest {
     }
 
     @Test
-    void aMeetingLongPastGetsItsFirstEmailOnly() {
+    void aMeetingLongPastGetsNoEmailAtAll() {
         Instant lastWeek = NOW.minus(Duration.ofDays(7));
-        assertEquals(List.of(Kind.CONFIRMATION),
+        assertEquals(List.of(),
                 kinds(EmailSequence.forBooking(false, lastWeek, lastWeek.plus(Duration.ofMinutes(45)), NOW, MADRID, NIGHT)));
+        assertEquals(List.of(),
+                kinds(EmailSequence.forBooking(true, lastWeek, lastWeek.plus(Duration.ofMinutes(45)), NOW, MADRID, NIGHT)));
+    }
+
+    @Test
+    void aMeetingThatEndedAnHourAgoGetsOnlyItsFollowUp() {
+        Instant start = NOW.minus(Duration.ofMinutes(105));
+        assertEquals(List.of(new EmailSequence.Step(Kind.FOLLOW_UP, Instant.parse("2030-06-04T09:00:00Z"))),
+                EmailSequence.forBooking(false, start, start.plus(Duration.ofMinutes(45)), NOW, MADRID, NIGHT));
+    }
+
+    @Test
+    void aMeetingUnderWayGetsNoConfirmationAndNoRescheduledEmail() {
+        Instant start = NOW.minus(Duration.ofMinutes(10));
+        assertEquals(List.of(Kind.FOLLOW_UP),
+                kinds(EmailSequence.forBooking(false, start, start.plus(Duration.ofMinutes(45)), NOW, MADRID, NIGHT)));
+        assertEquals(List.of(Kind.FOLLOW_UP),
+                kinds(EmailSequence.forBooking(true, start, start.plus(Duration.ofMinutes(45)), NOW, MADRID, NIGHT)));
+        Instant startingNow = NOW;
+        assertEquals(List.of(Kind.FOLLOW_UP),
+                kinds(EmailSequence.forBooking(false, startingNow, startingNow.plus(Duration.ofMinutes(45)), NOW, MADRID, NIGHT)));
+    }
+
+    @Test
+    void aMeetingAMinuteAwayIsStillConfirmed() {
+        Instant start = NOW.plus(Duration.ofMinutes(1));
+        assertEquals(List.of(Kind.CONFIRMATION, Kind.FOLLOW_UP),
+                kinds(EmailSequence.forBooking(false, start, start.plus(Duration.ofMinutes(45)), NOW, MADRID, NIGHT)));
+    }
+
+    @Test
+    void aFollowUpIsSendableOnlyOutsideTheRecipientsNightWhileTransactionalEmailGoesAtOnce() {
+        EmailJob.MeetingContext madrid = new EmailJob.MeetingContext("Maria", null, null, null, "Europe/Madrid", null,
+                null, null, null, "x@quillspace.email", 0, null, null);
+        Instant night = Instant.parse("2030-06-07T22:30:00Z");
+        assertEquals(Instant.parse("2030-06-08T06:00:00Z"), EmailSequence.sendableFrom(Kind.FOLLOW_UP, madrid, night, NIGHT));
+        assertEquals(night, EmailSequence.sendableFrom(Kind.CONFIRMATION, madrid, night, NIGHT));
+        assertEquals(night, EmailSequence.sendableFrom(Kind.NO_SHOW, madrid, night, NIGHT));
+        // A zone the event did not name, or one the JVM does not know, is UTC: 22:30 UTC is still night there.
+        EmailJob.MeetingContext unknownZone = new EmailJob.MeetingContext("Maria", null, null, null, "Not/AZone", null,
+                null, null, null, "x@quillspace.email", 0, null, null);
+        assertEquals(Instant.parse("2030-06-08T08:00:00Z"), EmailSequence.sendableFrom(Kind.FOLLOW_UP, unknownZone, night,
+                NIGHT));
     }
 
     @Test

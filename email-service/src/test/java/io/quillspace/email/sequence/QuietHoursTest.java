@@ -1,4 +1,4 @@
-package io.quillspace.email.service;
+package io.quillspace.email.sequence;
 
 import org.junit.jupiter.api.Test;
 

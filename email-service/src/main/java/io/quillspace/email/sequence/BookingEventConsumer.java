@@ -1,8 +1,7 @@
-package io.quillspace.email.messaging;
+package io.quillspace.email.sequence;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
-import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.Topics;
 import io.quillspace.shared.messaging.RecordProcessor;
@@ -20,18 +19,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class BookingEventConsumer {
 
-    private final EmailJobService jobs;
+    private final BookingEventApplier applier;
     private final RecordProcessor<BookingEventV1> processor;
 
-    public BookingEventConsumer(EmailJobService jobs, MeterRegistry registry, Tracer tracer) {
-        this.jobs = jobs;
+    public BookingEventConsumer(BookingEventApplier applier, MeterRegistry registry, Tracer tracer) {
+        this.applier = applier;
         this.processor = new RecordProcessor<>(Topics.BOOKING_EVENTS, BookingEventV1::decode,
-                event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(), EmailJobService.FAILURES,
-                registry, tracer);
+                event -> event.type() + " event " + event.eventId() + " of booking " + event.bookingId(),
+                ConsumerFailures.FAILURES, registry, tracer);
     }
 
     @Incoming(Topics.BOOKING_EVENTS)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return processor.process(record, jobs::apply);
+        return processor.process(record, applier::apply);
     }
 }

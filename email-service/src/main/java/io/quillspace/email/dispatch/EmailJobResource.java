@@ -1,8 +1,9 @@
-package io.quillspace.email.rest;
+package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.EmailJob;
-import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.identity.CurrentIdentity;
+import io.quillspace.shared.problem.Problem;
+import io.quillspace.shared.problem.ProblemResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -13,8 +14,14 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
@@ -24,18 +31,27 @@ import java.util.UUID;
 @Path("/email-jobs")
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = ProblemResponses.UNAUTHORIZED,
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = ProblemResponses.FORBIDDEN + " (admins only)",
+        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EmailJobResource {
 
-    private final EmailJobService jobs;
+    private final EmailJobAdmin jobs;
     private final CurrentIdentity identity;
 
-    public EmailJobResource(EmailJobService jobs, CurrentIdentity identity) {
+    public EmailJobResource(EmailJobAdmin jobs, CurrentIdentity identity) {
         this.jobs = jobs;
         this.identity = identity;
     }
 
     @GET
     @Operation(summary = "The tenant's email jobs, newest first; optionally of one booking and in one status")
+    @APIResponse(responseCode = "200", description = "One page of jobs",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EmailJobView.class)))
+    @APIResponse(responseCode = "400", description = ProblemResponses.INVALID,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<EmailJobView>> list(@QueryParam("booking") UUID booking, @QueryParam("status") EmailJob.Status status,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -46,11 +62,16 @@ public class EmailJobResource {
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Send a FAILED job again, with fresh attempts; 409 if it has not failed")
+    @APIResponse(responseCode = "204", description = "The job is pending again")
+    @APIResponse(responseCode = "404", description = EmailJobProblems.NOT_FOUND,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = EmailJobProblems.NOT_FAILED,
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> retry(@PathParam("id") UUID id) {
         return jobs.retry(identity.tenantContext(), id).map(result -> switch (result) {
             case RETRIED -> null;
             case NOT_FOUND -> throw new NotFoundException("no email job " + id);
-            case NOT_FAILED -> throw new EmailProblemMappers.JobNotRetryableException("email job " + id + " has not failed");
+            case NOT_FAILED -> throw new EmailJobProblems.JobNotRetryableException("email job " + id + " has not failed");
         });
     }
 }

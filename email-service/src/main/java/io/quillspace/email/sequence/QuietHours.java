@@ -1,4 +1,6 @@
-package io.quillspace.email.service;
+package io.quillspace.email.sequence;
+
+import io.quillspace.email.config.EmailConfig;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -12,6 +14,13 @@ import java.time.ZonedDateTime;
  * @param end   when they end, e.g. 08:00 (before {@code start}: the quiet hours span midnight)
  */
 public record QuietHours(LocalTime start, LocalTime end) {
+
+    /** No quiet hours: every time is allowed. */
+    public static final QuietHours NONE = new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
+
+    public static QuietHours of(EmailConfig config) {
+        return new QuietHours(config.quietHours().start(), config.quietHours().end());
+    }
 
     /** {@code due}, or the end of the quiet hours it falls in, in the recipient's zone. */
     public Instant nextAllowed(Instant due, ZoneId zone) {

@@ -1,4 +1,4 @@
-package io.quillspace.email.service;
+package io.quillspace.email.unsubscribe;
 
 import io.quillspace.email.config.EmailConfig;
 import io.quillspace.email.repository.SuppressionRepository;
@@ -18,8 +18,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Unsubscribe links of non-transactional email: the link names the studio and the address and carries an HMAC of
- * both, so nobody can unsubscribe an address they did not receive mail at.
+ * Unsubscribe links of non-transactional email: the link names the studio and the (normalized) address and carries
+ * an HMAC of both, so nobody can unsubscribe an address they did not receive mail at, nor use one studio's link for
+ * another studio. The same URL serves the confirmation page (GET) and the change (POST).
  */
 @ApplicationScoped
 public class Unsubscribes {
@@ -38,15 +39,22 @@ public class Unsubscribes {
                 + URLEncoder.encode(address, StandardCharsets.UTF_8) + "&token=" + token(tenant, address);
     }
 
-    /** Records the unsubscribe if the token is the link's own; false for a forged or garbled link. */
+    /** Whether the link is complete and its token the one we issued for this studio and address. */
+    public boolean isValid(UUID tenant, String email, String token) {
+        if (tenant == null || email == null || email.isBlank() || token == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(token(tenant, UserIds.normalizedEmail(email)).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Records the unsubscribe if the link is valid; false for a forged, foreign or garbled link. */
     public Uni<Boolean> unsubscribe(UUID tenant, String email, String token) {
-        String address = UserIds.normalizedEmail(email);
-        if (token == null || !MessageDigest.isEqual(token(tenant, address).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII))) {
+        if (!isValid(tenant, email, token)) {
             return Uni.createFrom().item(false);
         }
         return TenantTransactions.inTenant(TenantContext.service(tenant),
-                () -> TenantTransactions.registerTenant(tenant).chain(() -> suppressions.add(tenant, address)))
+                        () -> TenantTransactions.registerTenant(tenant).chain(() -> suppressions.add(tenant, email)))
                 .replaceWith(true);
     }
 

@@ -1,8 +1,7 @@
-package io.quillspace.email.messaging;
+package io.quillspace.email.sequence;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
-import io.quillspace.email.service.EmailJobService;
 import io.quillspace.shared.events.ProjectEventV1;
 import io.quillspace.shared.events.Topics;
 import io.quillspace.shared.messaging.RecordProcessor;
@@ -18,18 +17,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ProjectEventConsumer {
 
-    private final EmailJobService jobs;
+    private final ProjectEventApplier applier;
     private final RecordProcessor<ProjectEventV1> processor;
 
-    public ProjectEventConsumer(EmailJobService jobs, MeterRegistry registry, Tracer tracer) {
-        this.jobs = jobs;
+    public ProjectEventConsumer(ProjectEventApplier applier, MeterRegistry registry, Tracer tracer) {
+        this.applier = applier;
         this.processor = new RecordProcessor<>(Topics.PROJECT_EVENTS, ProjectEventV1::decode,
                 event -> event.type() + " event " + event.eventId() + " of project " + event.projectId(),
-                EmailJobService.FAILURES, registry, tracer);
+                ConsumerFailures.FAILURES, registry, tracer);
     }
 
     @Incoming(Topics.PROJECT_EVENTS)
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return processor.process(record, jobs::apply);
+        return processor.process(record, applier::apply);
     }
 }

@@ -1,4 +1,4 @@
-package io.quillspace.email.rest;
+package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.EmailJob;
 

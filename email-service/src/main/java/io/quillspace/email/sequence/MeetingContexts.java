@@ -1,10 +1,13 @@
-package io.quillspace.email.service;
+package io.quillspace.email.sequence;
 
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.ProjectEventV1;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** The meeting an email shows, captured from the booking event that scheduled it. */
 final class MeetingContexts {
@@ -52,6 +55,18 @@ final class MeetingContexts {
                 meeting.endTime(), meeting.inviteeTimeZone(), meeting.cancelUrl(), meeting.rescheduleUrl(),
                 meeting.location(), meeting.previousStartTime(), meeting.calendarUid(), meeting.calendarSequence(),
                 null, proposal);
+    }
+
+    /** The recipient's zone; UTC when the event named none or one this JVM does not know. */
+    static ZoneId zoneOf(EmailJob.MeetingContext meeting) {
+        if (meeting == null || meeting.inviteeTimeZone() == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(meeting.inviteeTimeZone());
+        } catch (DateTimeException unknown) {
+            return ZoneOffset.UTC;
+        }
     }
 
     static EmailJob.MeetingContext withCalendarSequence(EmailJob.MeetingContext context, int calendarSequence) {

@@ -1,0 +1,44 @@
+package io.quillspace.email.sequence;
+
+import io.quillspace.email.repository.EmailJobRepository;
+import io.quillspace.shared.events.ProjectEventV1;
+import io.quillspace.shared.messaging.RecordOutcome;
+import io.quillspace.shared.tenancy.TenantContext;
+import io.quillspace.shared.tenancy.TenantTransactions;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Applies project events: a kickoff email, once per booking however often the event arrives (see {@link ProjectPlanner}). */
+@ApplicationScoped
+public class ProjectEventApplier {
+
+    private static final Logger LOG = Logger.getLogger(ProjectEventApplier.class);
+
+    private final EmailJobRepository jobs;
+    private final Clock clock;
+
+    public ProjectEventApplier(EmailJobRepository jobs, Clock clock) {
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    public Uni<RecordOutcome> apply(ProjectEventV1 event) {
+        Instant now = clock.instant();
+        var planned = ProjectPlanner.onEvent(event, now);
+        if (planned.isEmpty()) {
+            return Uni.createFrom().item(RecordOutcome.IGNORED);
+        }
+        ProjectEventV1.KickedOff kickoff = planned.get().event();
+        var job = EmailJobs.pending(kickoff.tenantId(), kickoff.bookingId(), kickoff.userId(), kickoff.clientEmail(),
+                MeetingContexts.of(kickoff), planned.get().step(), now);
+        return TenantTransactions.inTenant(TenantContext.service(kickoff.tenantId()),
+                        () -> TenantTransactions.registerTenant(kickoff.tenantId()).chain(() -> jobs.addIfAbsent(job)))
+                .map(added -> added ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE)
+                .invoke(outcome -> LOG.infof("%s event %s of project %s: %s", event.type(), event.eventId(),
+                        event.projectId(), outcome.tag()));
+    }
+}
