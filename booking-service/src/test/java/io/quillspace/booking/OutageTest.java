@@ -62,12 +62,14 @@ class OutageTest {
                 assertEquals(1, DatabaseProbe.asRuntimeRole().queryAs(calendly.tenant, null, "service",
                         "select id from outbox_events").size(), "waiting in the outbox");
                 await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() >= 1);
+                await().atMost(Duration.ofSeconds(20)).until(() -> outboxOldestAgeSeconds() >= 1);
             } finally {
                 broker.restart();
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> DatabaseProbe.asRuntimeRole().queryAs(calendly.tenant,
                     null, "service", "select id from outbox_events").isEmpty());
             await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> outboxOldestAgeSeconds() == 0);
             List<BookingEventV1> relayed = eventsOfTenant(calendly);
             assertEquals(1, relayed.size(), "relayed once: " + relayed);
             assertTrue(relayed.get(0) instanceof BookingEventV1.Created);
@@ -110,6 +112,10 @@ class OutageTest {
 
     private static double outboxBacklog() {
         return ManagementInterface.metric("quillspace_outbox_backlog_records").orElseThrow();
+    }
+
+    private static double outboxOldestAgeSeconds() {
+        return ManagementInterface.metric("quillspace_outbox_oldest_age_seconds").orElseThrow();
     }
 
     private static double consumerLagSeconds() {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -287,6 +288,15 @@ class CalendlyWebhookResourceTest {
                 .body(containsString("calendly_webhooks_total{event=\"invitee.created\",outcome=\"accepted\",tenant=\"studio\"}"))
                 .body(containsString("calendly_webhooks_total{event=\"unknown\",outcome=\"stale\",tenant=\"studio\"}"))
                 .body(containsString("calendly_webhook_duration_seconds_bucket{outcome=\"accepted\""));
+    }
+
+    /** The 503 alert's increase() and ratio need every studio's series before its first delivery, let alone 503. */
+    @Test
+    void everyStudiosAcceptedAndUnavailableCountersExistFromStartUpAtZero() {
+        assertEquals(OptionalDouble.of(0), ManagementInterface.metric(
+                "calendly_webhooks_total{event=\"invitee_no_show.deleted\",outcome=\"unavailable\",tenant=\"north\"}"));
+        assertEquals(OptionalDouble.of(0), ManagementInterface.metric(
+                "calendly_webhooks_total{event=\"invitee_no_show.deleted\",outcome=\"accepted\",tenant=\"north\"}"));
     }
 
     private double ignoredRoutingForms() {

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.CalendlyApiStandIn;
 import io.quillspace.infra.testing.DatabaseProbe;
+import io.quillspace.infra.testing.ManagementInterface;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.ingress.service.ReconciliationService;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
@@ -196,6 +197,20 @@ class ReconciliationTest {
                 .size(), "north's 500s were retried up to the attempt limit");
     }
 
+    /** The failing-reconciliation alert reads the age of the last success, which a failed sweep leaves alone. */
+    @Test
+    void theLastCompletedSweepOfEachStudioIsAGaugeThatOnlySuccessMoves() throws Exception {
+        calendly.serveMeetings(STUDIO_TOKEN, STUDIO_ORG, List.of(), List.of(), 100);
+        calendly.failMeetings(NORTH_ORG, 500);
+        long started = Instant.now().getEpochSecond();
+
+        OnVertx.await(vertx, reconciliation::sweepAll, Duration.ofSeconds(30));
+
+        double studio = lastSuccess("studio");
+        assertTrue(studio >= started, "studio's sweep completed at " + studio + ", started " + started);
+        assertTrue(lastSuccess("north") < started, "north's sweep failed: " + lastSuccess("north"));
+    }
+
     @Test
     void aScheduledSweepLeavesAStudioAnotherReplicaSweptWithinItsLeaseAlone() throws Exception {
         calendly.serveMeetings(STUDIO_TOKEN, STUDIO_ORG, List.of(), List.of(), 100);
@@ -263,6 +278,11 @@ class ReconciliationTest {
     private double sweeps(String tenant, String outcome) {
         var counter = registry.find("calendly.reconciliation.sweeps").tags("tenant", tenant, "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private static double lastSuccess(String tenant) {
+        return ManagementInterface.metric("calendly_reconciliation_last_success_timestamp_seconds{tenant=\"" + tenant
+                + "\"}").orElseThrow();
     }
 
     private static Instant inDays(int days) {

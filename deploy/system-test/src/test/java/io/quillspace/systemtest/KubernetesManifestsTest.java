@@ -5,6 +5,7 @@ import io.quillspace.infra.FleetService;
 import io.quillspace.infra.launcher.Fleet;
 import io.quillspace.shared.events.Topics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeps the source files of {@code k8s/} in step with the services and with each other: the base deploys every
- * service, the topics match {@link Topics#ALL} and what the services consume and produce, the Kafka cluster patch
- * offers the listener the services are configured for, and each KafkaUser is granted what its service uses. The
+ * service, the topics match {@link Topics#ALL} and what the services consume and produce, the dedicated Kafka cluster
+ * (and its dev-sized variant) offers the listener the services are configured for with replication the topics can
+ * meet, and each KafkaUser is granted what its service uses. The
  * rendered overlays are checked by {@link KubernetesOverlaysTest}.
  */
 class KubernetesManifestsTest {
@@ -66,6 +68,24 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * Every image starts from the same JRE-only runtime image, pinned by digest: a tag (or the JDK + Maven builder
+     * image it replaced) changes under a rebuild.
+     */
+    @Test
+    void everyImageStartsFromTheRuntimeImagePinnedByDigest() throws Exception {
+        Pattern pinned = Pattern.compile("FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17-runtime@sha256:[0-9a-f]{64}");
+        Set<String> bases = new TreeSet<>();
+        for (FleetService service : FleetService.values()) {
+            Path dockerfile = Repository.ROOT.resolve(service.module()).resolve("src/main/docker/Dockerfile.jvm");
+            List<String> from = Files.readAllLines(dockerfile).stream().filter(line -> line.startsWith("FROM ")).toList();
+            assertEquals(1, from.size(), dockerfile + " stages");
+            assertTrue(pinned.matcher(from.get(0)).matches(), dockerfile + ": " + from.get(0));
+            bases.add(from.get(0));
+        }
+        assertEquals(1, bases.size(), "one base image for the fleet: " + bases);
+    }
+
+    /**
      * Production runs what the local fleet and the benchmarks measure: G1 on a fixed heap of {@link Fleet#HEAP_MIB},
      * not the image's footprint-tuned ParallelGC, which shrinks the heap until full GCs stall webhook-ingress.
      */
@@ -73,8 +93,12 @@ class KubernetesManifestsTest {
     void everyServiceRunsG1OnTheFixedHeapTheLocalFleetRuns() {
         JsonNode jvm = Manifests.file(BASE.resolve("config.yaml")).named("ConfigMap").get("quillspace-jvm").get("data");
         int heapPercent = jvm.get("JAVA_MAX_MEM_RATIO").asInt();
-        assertEquals(List.of("-XX:+UseG1GC", "-XX:InitialRAMPercentage=" + heapPercent),
-                List.of(jvm.get("GC_CONTAINER_OPTIONS").asText().split(" ")), "initial heap = maximum heap, G1");
+        List<String> options = List.of(jvm.get("GC_CONTAINER_OPTIONS").asText().split(" "));
+        assertEquals(List.of("-XX:+UseG1GC", "-XX:InitialRAMPercentage=" + heapPercent), options.subList(0, 2),
+                "initial heap = maximum heap, G1");
+        // What the JVM may take besides the heap, capped: the image's run-java.sh may set metaspace to 100 MiB.
+        int capsMib = Math.max(100, mib(options, "-XX:MaxMetaspaceSize="))
+                + mib(options, "-XX:ReservedCodeCacheSize=") + mib(options, "-XX:MaxDirectMemorySize=");
         assertEquals("100", jvm.get("GC_MAX_HEAP_FREE_RATIO").asText(),
                 "the heap is never shrunk below its initial size");
         for (Path overlay : KubernetesOverlaysTest.overlays()) {
@@ -88,6 +112,8 @@ class KubernetesManifestsTest {
                     assertTrue(limit.endsWith("Mi"), what + " memory limit in MiB: " + limit);
                     int limitMib = Integer.parseInt(limit.substring(0, limit.length() - 2));
                     assertEquals(Fleet.HEAP_MIB, limitMib * heapPercent / 100, what + " heap in MiB");
+                    assertTrue(Fleet.HEAP_MIB + capsMib <= limitMib * 0.9, what + " heap " + Fleet.HEAP_MIB
+                            + " + capped pools " + capsMib + " MiB above 90% of the limit, where the working-set alert fires");
                 }
             }
         }
@@ -206,10 +232,10 @@ class KubernetesManifestsTest {
         }
     }
 
-    /** The cluster patch offers the listener, mechanism and user namespace the services' configuration assumes. */
+    /** The cluster offers the listener, mechanism and user namespace the services' configuration assumes. */
     @Test
     void theKafkaClusterOffersTheListenerTheServicesUse() {
-        JsonNode patch = Manifests.file(KAFKA.resolve("kafka-cluster-patch.yaml")).documents().get(0);
+        JsonNode patch = kafka(Manifests.render(KAFKA));
         JsonNode common = Manifests.file(BASE.resolve("config.yaml")).named("ConfigMap").get("quillspace-common").get("data");
         String bootstrap = common.get("KAFKA_BOOTSTRAP_SERVERS").asText();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
@@ -234,8 +260,7 @@ class KubernetesManifestsTest {
     /** Broker-side lag covers every topic and consumer group of the fleet. */
     @Test
     void theKafkaExporterWatchesEveryTopicAndGroup() {
-        JsonNode exporter = Manifests.file(KAFKA.resolve("kafka-cluster-patch.yaml")).documents().get(0)
-                .at("/spec/kafkaExporter");
+        JsonNode exporter = kafka(Manifests.render(KAFKA)).at("/spec/kafkaExporter");
         Pattern topics = Pattern.compile(exporter.get("topicRegex").asText());
         Pattern groups = Pattern.compile(exporter.get("groupRegex").asText());
         for (Topics.Spec topic : Topics.ALL) {
@@ -247,6 +272,187 @@ class KubernetesManifestsTest {
             }
         }
         assertTrue(Manifests.render(KAFKA).named("PodMonitor").containsKey("kafka-exporter"), "no PodMonitor scrapes it");
+    }
+
+    /**
+     * KRaft needs a controller quorum: the pool's nodes hold both roles, an odd number of them. Strimzi 0.48 and later
+     * ignore the old opt-in annotations, so a manifest relying on them would mislead.
+     */
+    @Test
+    void theKafkaClusterIsKRaftWithThreeDualRoleNodes() {
+        Manifests cluster = Manifests.render(KAFKA);
+        JsonNode pool = pool(cluster);
+        assertEquals(Set.of("controller", "broker"), texts(pool.at("/spec/roles")), "roles of the pool");
+        assertEquals(3, pool.at("/spec/replicas").asInt(), "dual-role nodes");
+        assertEquals("kafka", pool.at("/metadata/labels/strimzi.io~1cluster").asText(), "pool of cluster kafka");
+        JsonNode annotations = kafka(cluster).at("/metadata/annotations");
+        assertTrue(annotations.path("strimzi.io/kraft").isMissingNode() && annotations.path("strimzi.io/node-pools").isMissingNode(),
+                "annotations Strimzi 0.48 ignores");
+    }
+
+    /** Prod (3 nodes) and dev (1 node): each topic fits on the brokers, and acks=all can be met with one of them down. */
+    @Test
+    void everyVariantsTopicsAndMinInSyncReplicasFitItsBrokers() {
+        for (Path variant : List.of(KAFKA, KAFKA.resolveSibling("kafka-dev"))) {
+            Manifests cluster = Manifests.render(variant);
+            int brokers = pool(cluster).at("/spec/replicas").asInt();
+            JsonNode config = kafka(cluster).at("/spec/kafka/config");
+            int clusterMinInSync = config.get("min.insync.replicas").asInt();
+            assertTrue(config.get("offsets.topic.replication.factor").asInt() <= brokers, variant + " offsets topic");
+            assertTrue(config.get("transaction.state.log.min.isr").asInt()
+                    <= config.get("transaction.state.log.replication.factor").asInt(), variant + " transaction log");
+            for (JsonNode topic : cluster.named("KafkaTopic").values()) {
+                String what = variant.getFileName() + " " + topic.at("/spec/topicName").asText();
+                int replicas = topic.at("/spec/replicas").asInt();
+                int minInSync = topic.at("/spec/config/min.insync.replicas").asInt();
+                assertTrue(replicas <= brokers, what + " has " + replicas + " replicas on " + brokers + " brokers");
+                assertEquals(clusterMinInSync, minInSync, what + " min.insync.replicas vs the cluster's");
+                assertTrue(minInSync <= Math.max(1, replicas - 1), what + " refuses writes while one replica is down");
+            }
+        }
+        assertEquals(1, pool(Manifests.render(KAFKA.resolveSibling("kafka-dev"))).at("/spec/replicas").asInt(), "dev brokers");
+    }
+
+    /**
+     * The replay group commits its progress and may not run again for weeks: the broker must keep those offsets
+     * longer than the dead letters themselves, or a later replay would send every kept letter again.
+     */
+    @Test
+    void theReplayGroupsOffsetsOutliveTheDeadLetters() {
+        long offsetsKept = Duration.ofMinutes(kafka(Manifests.render(KAFKA))
+                .at("/spec/kafka/config/offsets.retention.minutes").asLong()).toMillis();
+        topics().forEach((name, topic) -> {
+            if (name.endsWith(".dlq")) {
+                assertTrue(offsetsKept > topic.at("/spec/config/retention.ms").asLong(),
+                        name + " outlives the replay group's offsets (" + offsetsKept + " ms)");
+            }
+        });
+    }
+
+    /**
+     * Every database URL of both overlays names the CloudNativePG cluster's read-write Service, the name its server
+     * certificate carries for verify-full, and a database the cluster creates.
+     */
+    @Test
+    void theServicesConnectToTheClustersReadWriteServiceAndItsDatabases() {
+        Manifests postgres = Manifests.render(Repository.K8S.resolve("postgres"));
+        JsonNode cluster = postgres.named("Cluster").values().iterator().next();
+        String host = cluster.at("/metadata/name").asText() + "-rw." + cluster.at("/metadata/namespace").asText() + ".svc";
+        Set<String> databases = new TreeSet<>();
+        databases.add(cluster.at("/spec/bootstrap/initdb/database").asText());
+        postgres.named("Database").values().forEach(database -> databases.add(database.at("/spec/name").asText()));
+        Pattern url = Pattern.compile("^(?:jdbc:)?postgresql://([^:/]+):5432/([a-z_]+)(?:\\?.*)?$");
+        for (String overlay : List.of("dev", "prod")) {
+            for (JsonNode configMap : Manifests.render(Repository.K8S.resolve("overlays/" + overlay)).named("ConfigMap").values()) {
+                configMap.path("data").fields().forEachRemaining(entry -> {
+                    if (!entry.getKey().startsWith("QUARKUS_DATASOURCE_") || !entry.getKey().endsWith("_URL")) {
+                        return;
+                    }
+                    var matcher = url.matcher(entry.getValue().asText());
+                    String what = overlay + " " + configMap.at("/metadata/name").asText() + " " + entry.getKey();
+                    assertTrue(matcher.matches(), what + " = " + entry.getValue().asText());
+                    assertEquals(host, matcher.group(1), what);
+                    assertTrue(databases.contains(matcher.group(2)), what + ": no database " + matcher.group(2));
+                });
+            }
+        }
+    }
+
+    /** Backups through the Barman Cloud Plugin: the in-tree barmanObjectStore is gone in CloudNativePG 1.32. */
+    @Test
+    void theDatabaseIsArchivedAndBackedUpThroughTheBarmanCloudPlugin() {
+        Manifests postgres = Manifests.render(Repository.K8S.resolve("postgres"));
+        JsonNode cluster = postgres.named("Cluster").values().iterator().next();
+        assertTrue(cluster.at("/spec/backup/barmanObjectStore").isMissingNode(), "in-tree barmanObjectStore");
+        JsonNode plugin = cluster.at("/spec/plugins/0");
+        assertEquals("barman-cloud.cloudnative-pg.io", plugin.get("name").asText());
+        assertTrue(plugin.get("isWALArchiver").asBoolean(), "WAL archived through the plugin");
+        assertTrue(postgres.named("ObjectStore").containsKey(plugin.at("/parameters/barmanObjectName").asText()),
+                "the plugin's ObjectStore");
+        assertFalse(postgres.named("ScheduledBackup").isEmpty(), "no scheduled backup");
+        for (JsonNode backup : postgres.named("ScheduledBackup").values()) {
+            assertEquals("plugin", backup.at("/spec/method").asText());
+            assertEquals("barman-cloud.cloudnative-pg.io", backup.at("/spec/pluginConfiguration/name").asText());
+            assertEquals(cluster.at("/metadata/name").asText(), backup.at("/spec/cluster/name").asText());
+        }
+    }
+
+    /**
+     * Calendly delivers only to a certificate it trusts, which must be issued and renewed under default-deny: every
+     * overlay uses the trusted issuer, and cert-manager's HTTP-01 solver pods admit the edge on their port.
+     */
+    @Test
+    void certificatesComeFromTheTrustedIssuerAndTheirChallengesReachTheSolver() {
+        for (Path overlay : KubernetesOverlaysTest.overlays()) {
+            Manifests rendered = Manifests.render(overlay);
+            for (JsonNode ingress : rendered.named("Ingress").values()) {
+                assertEquals("letsencrypt", ingress.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText(),
+                        overlay.getFileName() + " Ingress " + ingress.at("/metadata/name").asText());
+            }
+            JsonNode solver = rendered.named("NetworkPolicy").get("acme-http01-solver-from-edge");
+            assertTrue(solver != null, overlay.getFileName() + " has no policy admitting the HTTP-01 solver");
+            assertEquals("true", solver.at("/spec/podSelector/matchLabels/acme.cert-manager.io~1http01-solver").asText());
+            assertEquals(8089, solver.at("/spec/ingress/0/ports/0/port").asInt(), "the solver's port");
+            assertEquals("ingress-nginx", solver.at("/spec/ingress/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText());
+        }
+    }
+
+    /**
+     * The Gateway API edge replaces the Ingress in an overlay: one HTTPRoute to webhook-ingress's Service, the
+     * implementation's body limit equal to the service's own, the certificate from the trusted issuer.
+     */
+    @Test
+    void theGatewayApiComponentRoutesCalendlyWithTheServicesBodyLimit(@TempDir Path directory) throws Exception {
+        for (Path overlay : KubernetesOverlaysTest.overlays()) {
+            Path kustomization = directory.resolve(overlay.getFileName().toString());
+            Files.createDirectories(kustomization);
+            Files.writeString(kustomization.resolve("kustomization.yaml"), "resources:\n  - "
+                    + kustomization.relativize(overlay) + "\ncomponents:\n  - "
+                    + kustomization.relativize(Repository.K8S.resolve("components/gateway-api")) + "\n");
+            Manifests rendered = Manifests.render(kustomization);
+            String what = overlay.getFileName() + " with the Gateway API edge";
+            assertTrue(rendered.named("Ingress").isEmpty(), what + " still has an Ingress");
+            JsonNode gateway = rendered.named("Gateway").get("quillspace-edge");
+            assertEquals("letsencrypt", gateway.at("/metadata/annotations/cert-manager.io~1cluster-issuer").asText(), what);
+            JsonNode route = rendered.named("HTTPRoute").get("webhook-ingress");
+            assertEquals(1, route.at("/spec/rules").size(), what + " rules (one ClientSettingsPolicy per route rule)");
+            JsonNode backend = route.at("/spec/rules/0/backendRefs/0");
+            JsonNode service = rendered.named("Service").get(backend.get("name").asText());
+            assertTrue(service != null, what + " routes to a missing Service " + backend);
+            assertEquals(backend.get("port").asInt(), service.at("/spec/ports/0/port").asInt(), what + " Service port");
+            JsonNode policy = rendered.named("ClientSettingsPolicy").values().iterator().next();
+            assertEquals("HTTPRoute/webhook-ingress", policy.at("/spec/targetRef/kind").asText() + "/"
+                    + policy.at("/spec/targetRef/name").asText(), what);
+            String maxSize = policy.at("/spec/body/maxSize").asText();
+            assertTrue(maxSize.endsWith("k"), maxSize);
+            assertEquals(ServiceConfiguration.of(FleetService.WEBHOOK_INGRESS).value("quillspace.ingress.max-body-bytes")
+                    .map(Long::parseLong).orElseThrow(), Long.parseLong(maxSize.substring(0, maxSize.length() - 1)) * 1024,
+                    what + " body limit vs the service's");
+        }
+    }
+
+    private static JsonNode kafka(Manifests cluster) {
+        return cluster.named("Kafka").get("kafka");
+    }
+
+    private static JsonNode pool(Manifests cluster) {
+        Map<String, JsonNode> pools = cluster.named("KafkaNodePool");
+        assertEquals(1, pools.size(), "node pools");
+        return pools.values().iterator().next();
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> texts = new TreeSet<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
+    }
+
+    /** The MiB of a {@code -XX:Name=<n>m} option, which must be present. */
+    private static int mib(List<String> options, String prefix) {
+        String value = options.stream().filter(option -> option.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + " in " + options)).substring(prefix.length());
+        assertTrue(value.endsWith("m"), prefix + value + " in MiB");
+        return Integer.parseInt(value.substring(0, value.length() - 1));
     }
 
     /** Topic to the operation the service needs on it (Read or Write; Describe comes with either). */

@@ -116,14 +116,23 @@ class KubernetesOperationsTest {
         }
     }
 
-    /** Operators create the Secrets of secrets.example.yaml; a key missing there leaves the pod unable to start. */
+    /**
+     * Operators create the Secrets of secrets.example.yaml, and Strimzi's User Operator one per KafkaUser (keys
+     * password and sasl.jaas.config); a key missing there leaves the pod unable to start.
+     */
     @Test
     void operationsJobsReadOnlyDocumentedSecretKeys() {
         Map<String, JsonNode> documented = Manifests.file(K8S.resolve("secrets.example.yaml")).named("Secret");
+        Set<String> kafkaUsers = Manifests.file(K8S.resolve("base/kafka-users.yaml")).named("KafkaUser").keySet();
         for (OperationsJob job : jobs()) {
             for (EnvVar variable : KubernetesOverlaysTest.env(job.container())) {
                 SecretKeySelector secret = variable.getValueFrom() == null ? null : variable.getValueFrom().getSecretKeyRef();
                 if (secret == null) {
+                    continue;
+                }
+                if (kafkaUsers.contains(secret.getName())) {
+                    assertTrue(Set.of("password", "sasl.jaas.config").contains(secret.getKey()),
+                            job.name() + " reads key " + secret.getKey() + " of KafkaUser Secret " + secret.getName());
                     continue;
                 }
                 JsonNode example = documented.get(secret.getName());
@@ -178,6 +187,64 @@ class KubernetesOperationsTest {
                         .flatMap(policy -> policy.getSpec().getIngress().stream())
                         .anyMatch(rule -> admits(rule.getFrom(), jobPod) && opens(rule.getPorts(), targetPort, containerPort)),
                 overlay + ": no NetworkPolicy lets webhook-ingress admit the subscribe Job's pod on " + targetPort);
+    }
+
+    /**
+     * The listener is internal, so dead letters are read and replayed by a Job: it runs the launcher's dlq command
+     * with the replay user's client configuration, and its pod may reach the brokers' port and nothing else.
+     */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void theDeadLetterJobReachesOnlyTheBrokersAsTheReplayUser(KubernetesOverlaysTest.Overlay overlay) {
+        OperationsJob job = jobs().stream().filter(j -> j.name().equals("dlq-replay-job.yaml")).findFirst()
+                .orElseThrow(() -> new AssertionError("no dlq-replay-job.yaml in " + OPERATIONS));
+        assertTrue(job.env("TOPIC").endsWith(".dlq"), "TOPIC " + job.env("TOPIC"));
+        String script = String.join(" ", job.container().getArgs());
+        assertTrue(script.contains("FleetLauncher dlq \"${TOPIC}\" ${REPLAY}"), script);
+        assertTrue(script.contains("\"${QUILLSPACE_KAFKA_CLIENT_CONFIG}\""), "writes the client config it names: " + script);
+        String bootstrap = job.env("QUILLSPACE_KAFKA_BOOTSTRAP_SERVERS");
+        assertEquals(Manifests.file(K8S.resolve("base/config.yaml")).named("ConfigMap").get("quillspace-common")
+                .at("/data/KAFKA_BOOTSTRAP_SERVERS").asText(), bootstrap, "the services' bootstrap servers");
+        assertEquals("dlq-replay", KubernetesOverlaysTest.env(job.container()).stream()
+                .filter(variable -> variable.getName().equals("SASL_JAAS_CONFIG")).findFirst().orElseThrow()
+                .getValueFrom().getSecretKeyRef().getName(), "KafkaUser dlq-replay's credentials");
+        int brokerPort = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        assertEquals(Set.of(53, brokerPort), egressPorts(overlay, job.template().getMetadata().getLabels()),
+                overlay + " dlq-replay Job egress ports");
+    }
+
+    /** The subscribe Job calls webhook-ingress only: no broker, no collector, no database, no internet. */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void theSubscribeJobReachesNothingButWebhookIngress(KubernetesOverlaysTest.Overlay overlay) {
+        OperationsJob job = jobs().stream().filter(j -> j.name().equals("calendly-subscribe-job.yaml")).findFirst()
+                .orElseThrow();
+        Set<String> portNames = new TreeSet<>();
+        Set<Integer> ports = new TreeSet<>();
+        for (NetworkPolicy policy : overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class)) {
+            if (policy.getSpec().getPolicyTypes().contains("Egress")
+                    && matches(policy.getSpec().getPodSelector(), job.template().getMetadata().getLabels())) {
+                policy.getSpec().getEgress().forEach(rule -> rule.getPorts().forEach(port -> {
+                    if (port.getPort().getStrVal() != null) {
+                        portNames.add(port.getPort().getStrVal());
+                    } else {
+                        ports.add(port.getPort().getIntVal());
+                    }
+                }));
+            }
+        }
+        assertEquals(Set.of("http"), portNames, overlay + " subscribe Job egress by name");
+        assertEquals(Set.of(53), ports, overlay + " subscribe Job egress ports (DNS only)");
+    }
+
+    private static Set<Integer> egressPorts(KubernetesOverlaysTest.Overlay overlay, Map<String, String> pod) {
+        Set<Integer> ports = new TreeSet<>();
+        for (NetworkPolicy policy : overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class)) {
+            if (policy.getSpec().getPolicyTypes().contains("Egress") && matches(policy.getSpec().getPodSelector(), pod)) {
+                policy.getSpec().getEgress().forEach(rule -> rule.getPorts().forEach(port -> ports.add(port.getPort().getIntVal())));
+            }
+        }
+        return ports;
     }
 
     /** A peer of the same namespace (no namespaceSelector) whose pod selector matches the pod. */

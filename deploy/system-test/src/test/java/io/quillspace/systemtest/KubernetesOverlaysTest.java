@@ -245,6 +245,12 @@ class KubernetesOverlaysTest {
             assertEquals(service.module() + "-db-owner", secretOf(migrate, "QUARKUS_FLYWAY_PASSWORD"), what);
             // Flyway's app_role placeholder is the runtime role's name: the migrations grant it table access.
             assertEquals(service.module() + "-db-app", secretOf(migrate, "QUARKUS_DATASOURCE_USERNAME"), what);
+            // The runtime role's name, never its password: a migration needs no runtime connection.
+            assertTrue(migrate.getEnv().stream().noneMatch(variable -> variable.getValueFrom() != null
+                            && variable.getValueFrom().getSecretKeyRef() != null
+                            && variable.getValueFrom().getSecretKeyRef().getName().endsWith("-db-app")
+                            && "password".equals(variable.getValueFrom().getSecretKeyRef().getKey())),
+                    what + " init container holds the runtime role's password");
             assertEquals(service.module() + "-db-app", secretOf(main, "QUARKUS_DATASOURCE_USERNAME"), what);
             assertEquals(service.module() + "-db-app", secretOf(main, "QUARKUS_DATASOURCE_PASSWORD"), what);
             assertEquals(configMapsRead(main).stream().filter(name -> name.endsWith("-config") || name.equals("quillspace-database")).toList(),
@@ -435,6 +441,9 @@ class KubernetesOverlaysTest {
         for (PodDisruptionBudget budget : overlay.rendered().typed("PodDisruptionBudget", PodDisruptionBudget.class)) {
             single(overlay, "PodDisruptionBudget " + budget.getMetadata().getName(), deployments,
                     d -> matches(budget.getSpec().getSelector(), podLabels(d)));
+            // minAvailable 1 blocks every drain of a one-replica Deployment; maxUnavailable 1 lets one pod go.
+            assertEquals(null, budget.getSpec().getMinAvailable(), overlay + " " + budget.getMetadata().getName());
+            assertEquals(1, budget.getSpec().getMaxUnavailable().getIntVal(), overlay + " " + budget.getMetadata().getName());
         }
         for (HorizontalPodAutoscaler autoscaler : overlay.rendered().typed("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class)) {
             Deployment target = single(overlay, "HorizontalPodAutoscaler " + autoscaler.getMetadata().getName(), deployments,
@@ -464,8 +473,10 @@ class KubernetesOverlaysTest {
                 }
             }
         }
-        List<Map<String, String>> operationsPods = KubernetesOperationsTest.jobs().stream()
-                .map(job -> job.template().getMetadata().getLabels()).toList();
+        // Pods no Deployment runs: the on-demand Jobs', and the HTTP-01 solver pods cert-manager starts per challenge.
+        List<Map<String, String>> operationsPods = Stream.concat(KubernetesOperationsTest.jobs().stream()
+                        .map(job -> job.template().getMetadata().getLabels()),
+                Stream.of(Map.of("acme.cert-manager.io/http01-solver", "true"))).toList();
         for (NetworkPolicy policy : overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class)) {
             List<Deployment> selected = deployments.stream()
                     .filter(d -> matches(policy.getSpec().getPodSelector(), podLabels(d))).toList();

@@ -19,11 +19,15 @@ import java.util.stream.Stream;
 final class MetricQueries {
 
     /**
-     * Queried, but exposed by neither service: {@code up} is Prometheus's own per scrape target, and the {@code kafka_*}
-     * series come from Strimzi's Kafka Exporter (k8s/kafka). A live scrape of the services cannot show them.
+     * Queried, but exposed by neither service: {@code up} is Prometheus's own per scrape target, the {@code kafka_*}
+     * series come from Strimzi's Kafka Exporter (k8s/kafka), the {@code kube_*} ones from kube-state-metrics and
+     * {@code container_*} from the kubelet's cAdvisor. A live scrape of the services cannot show them.
      */
-    static final Set<String> NOT_FROM_THE_SERVICES =
-            Set.of("up", "kafka_consumergroup_lag", "kafka_topic_partition_current_offset");
+    static final Set<String> NOT_FROM_THE_SERVICES = Set.of("up", "kafka_consumergroup_lag",
+            "kafka_consumergroup_current_offset", "kafka_topic_partition_current_offset",
+            "kafka_topic_partition_oldest_offset", "kube_deployment_status_replicas_unavailable",
+            "kube_deployment_status_condition", "kube_pod_init_container_status_restarts_total",
+            "kube_pod_container_resource_limits", "container_memory_working_set_bytes");
 
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
     private static final Pattern LABEL_MATCHERS = Pattern.compile("\\{[^}]*}");

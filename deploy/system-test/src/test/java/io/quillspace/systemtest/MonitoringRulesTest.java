@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.quillspace.systemtest.Repository.MONITORING;
@@ -32,6 +34,9 @@ class MonitoringRulesTest {
 
     private static final Path RULES = MONITORING.resolve("prometheus-rules.yaml");
     private static final Path TESTS = MONITORING.resolve("prometheus-rules.test.yaml");
+    /** Where an alert's page links: absolute, so it opens from Alertmanager, Slack or a pager alike. */
+    static final String RUNBOOKS = "https://github.com/quillspace/quillspace/blob/main/k8s/README.md#";
+    private static final Pattern GROUPING = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
 
     @Test
     void promtoolAcceptsTheRules(@TempDir Path directory) throws Exception {
@@ -87,7 +92,7 @@ class MonitoringRulesTest {
         assertPromtool(directory, "test", "rules", tests.toString());
     }
 
-    /** The runbook annotation of every alert points at a section of k8s/README.md. */
+    /** The absolute runbook_url of every alert points at a section of k8s/README.md. */
     @Test
     void everyAlertHasARunbookSection() throws IOException {
         String readme = Files.readString(Repository.K8S.resolve("README.md"));
@@ -100,10 +105,22 @@ class MonitoringRulesTest {
             if (!rule.has("alert")) {
                 continue;
             }
-            String runbook = rule.at("/annotations/runbook").asText();
+            String runbook = rule.at("/annotations/runbook_url").asText();
             String alert = rule.get("alert").asText();
-            assertEquals("k8s/README.md#" + alert.toLowerCase(), runbook, alert + " runbook");
+            assertEquals(RUNBOOKS + alert.toLowerCase(), runbook, alert + " runbook_url");
             assertTrue(anchors.contains(alert.toLowerCase()), "k8s/README.md has no section " + alert);
+        }
+    }
+
+    /** One rule file serves every namespace the fleet runs in: an aggregation that drops the label hides which. */
+    @Test
+    void everyAggregationOfAnAlertKeepsTheNamespace() {
+        for (JsonNode rule : rules()) {
+            Matcher grouping = GROUPING.matcher(rule.path("expr").asText());
+            while (grouping.find()) {
+                assertTrue(List.of(grouping.group(1).strip().split("\\s*,\\s*")).contains("namespace"),
+                        rule.path("alert").asText() + " aggregates by (" + grouping.group(1) + ")");
+            }
         }
     }
 

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A relay pass for a tenant starts as soon as a transaction that wrote to its outbox commits ({@link TenantSignals}
  * on the insert trigger's notification). A service subclass schedules {@link #sweepAllTenants()} as the safety net for
  * notifications lost while the listening connection was down and for failed sends, and {@link #measureBacklog()} to
- * publish {@code quillspace_outbox_backlog_records} (apart from the sweep, which can wait on an absent broker).
+ * publish {@code quillspace_outbox_backlog_records} and {@code quillspace_outbox_oldest_age_seconds} (apart from the
+ * sweep, which can wait on an absent broker).
  */
 public abstract class OutboxRelay {
 
@@ -46,6 +47,7 @@ public abstract class OutboxRelay {
     private final int batchSize;
     private final Timer lag;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final TenantSignals signals = new TenantSignals(Outbox.NOTIFY_CHANNEL,
             tenant -> relayAll(tenant).replaceWithVoid(), this::sweepAllTenants);
 
@@ -59,17 +61,34 @@ public abstract class OutboxRelay {
         Gauge.builder("quillspace.outbox.backlog.records", backlog, AtomicLong::get)
                 .description("Events committed into this service's outbox and not yet relayed, as of the last count")
                 .register(registry);
+        // The alert reads age, not count: a stuck relay shows at once even when bookings are rare.
+        Gauge.builder("quillspace.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get)
+                .description("How long the oldest event not yet relayed has waited in the outbox, as of the last count")
+                .baseUnit("seconds")
+                .register(registry);
     }
 
-    /** Counts every tenant's events still waiting in the outbox into {@code quillspace_outbox_backlog_records}. */
+    /**
+     * Counts every tenant's events still waiting in the outbox into {@code quillspace_outbox_backlog_records}, and the
+     * oldest one's age into {@code quillspace_outbox_oldest_age_seconds} (0 when none waits).
+     */
     protected Uni<Void> measureBacklog() {
         AtomicLong waiting = new AtomicLong();
+        AtomicLong oldest = new AtomicLong();
         return TenantTransactions.forEachKnownTenant("outbox backlog", tenant -> TenantTransactions.inTenant(
                         TenantContext.service(tenant), () -> Panache.getSession().chain(session -> session
-                                .createNativeQuery("select count(*) from outbox_events", Long.class).getSingleResult()))
-                        .invoke(waiting::addAndGet)
+                                .createNativeQuery("""
+                                        select count(*), coalesce(floor(extract(epoch from now() - min(created_at))), 0)::bigint
+                                        from outbox_events""", Object[].class).getSingleResult()))
+                        .invoke(row -> {
+                            waiting.addAndGet(((Number) row[0]).longValue());
+                            oldest.accumulateAndGet(((Number) row[1]).longValue(), Math::max);
+                        })
                         .replaceWithVoid())
-                .invoke(() -> backlog.set(waiting.get()))
+                .invoke(() -> {
+                    backlog.set(waiting.get());
+                    oldestAgeSeconds.set(oldest.get());
+                })
                 .onFailure().invoke(failure -> LOG.warnf("outbox backlog count failed, the next one retries: %s",
                         failure.toString()))
                 .onFailure().recoverWithNull();

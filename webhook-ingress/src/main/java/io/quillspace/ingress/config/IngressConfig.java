@@ -51,8 +51,8 @@ public interface IngressConfig {
         UUID id();
 
         /**
-         * Every currently valid key; two at once allow rotation without downtime. The first is the one
-         * {@code calendly subscribe} gives a new subscription.
+         * Every currently valid key; two at once allow rotation without downtime. The last (the newest, as in
+         * {@code old,new}) is the one {@code calendly subscribe} gives a new subscription.
          */
         List<String> signingKeys();
 

@@ -2,6 +2,7 @@ package io.quillspace.ingress.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.quillspace.ingress.config.IngressConfig;
@@ -17,6 +18,9 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reconciliation: reads each studio's meetings and invitees from Calendly's API and publishes every invitee as the
@@ -39,6 +43,8 @@ public class ReconciliationService {
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final Clock clock;
+    // Per studio, epoch seconds of its last completed sweep by any replica (the watermark), 0 if none ever completed.
+    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
     public ReconciliationService(CalendlyStudios studios, CalendlyClient calendly, WatermarkRepository watermarks,
                                  DeliveryPublisher publisher, IngressConfig config, ObjectMapper json,
@@ -72,8 +78,8 @@ public class ReconciliationService {
     public Uni<List<SweepResult>> sweepAll() {
         return studios.eachInTurn("reconciliation", studio -> {
             Instant now = clock.instant();
-            return watermarks.claim(studio.tenantId(), now, now.plus(settings.lease()))
-                    .chain(claimed -> claimed ? sweep(studio) : skipped(studio))
+            return learnLastSuccess(studio).chain(() -> watermarks.claim(studio.tenantId(), now, now.plus(settings.lease()))
+                    .chain(claimed -> claimed ? sweep(studio) : skipped(studio)))
                     .onFailure().call(() -> watermarks.release(studio.tenantId()).onFailure().recoverWithNull());
         });
     }
@@ -101,8 +107,40 @@ public class ReconciliationService {
                             studio.slug(), result.sweptFrom(), result.events(), result.invitees(), result.published(),
                             result.durationMillis());
                     count(studio, "success");
+                    lastSuccess(studio).set(clock.instant().getEpochSecond());
                 })
-                .onFailure().invoke(() -> count(studio, "failure"));
+                .onFailure().invoke(() -> {
+                    count(studio, "failure");
+                    lastSuccess(studio);
+                });
+    }
+
+    /**
+     * Every replica reports the studio's last completed sweep as the database has it, whoever swept: a pod that has
+     * not swept yet (a rollout, a scale-up) then neither hides nor fakes the studio's state. Unreadable: left as is.
+     */
+    private Uni<Void> learnLastSuccess(CalendlyStudios.Studio studio) {
+        return watermarks.find(studio.tenantId())
+                .invoke(watermark -> {
+                    if (watermark != null && watermark.completedAt != null) {
+                        lastSuccess(studio).accumulateAndGet(watermark.completedAt.getEpochSecond(), Math::max);
+                    }
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** The studio's {@code calendly_reconciliation_last_success_timestamp_seconds}, registered at its first use. */
+    private AtomicLong lastSuccess(CalendlyStudios.Studio studio) {
+        return lastSuccess.computeIfAbsent(studio.slug(), slug -> {
+            AtomicLong seconds = new AtomicLong();
+            Gauge.builder("calendly.reconciliation.last.success.timestamp", seconds, AtomicLong::get)
+                    .description("When a reconciliation sweep of the studio last completed, by any replica; 0 if never")
+                    .baseUnit("seconds")
+                    .tag("tenant", slug)
+                    .register(registry);
+            return seconds;
+        });
     }
 
     /** One meeting: its invitees read, each published as its deliveries, in order. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.quillspace.ingress.config.IngressConfig;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
 import io.quillspace.ingress.messaging.DeliveryRecord;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * shape, publish. Each step refuses with its own {@link Outcome}; every outcome is counted in
  * {@code calendly_webhooks_total}. The checks on headers alone also run before the body is read ({@link #screen}).
  */
+@Startup
 @ApplicationScoped
 public class WebhookIntake {
 
@@ -55,6 +57,26 @@ public class WebhookIntake {
         this.json = objectMapper.getFactory();
         this.registry = registry;
         this.clock = clock;
+        registerAtZero();
+    }
+
+    /**
+     * Every studio's accepted and 503 series exist from start-up, at 0: a counter born with its first 503 is invisible
+     * to {@code increase()}, and the 503 ratio needs its denominator on every replica (eager: {@link Startup}).
+     */
+    private void registerAtZero() {
+        for (String tenant : config.tenants().keySet()) {
+            for (String event : config.actedOnEvents()) {
+                for (Outcome outcome : new Outcome[]{Outcome.ACCEPTED, Outcome.UNAVAILABLE}) {
+                    counter(new CounterKey(tenant, event, outcome));
+                }
+            }
+        }
+    }
+
+    private Counter counter(CounterKey key) {
+        return counters.computeIfAbsent(key, k -> registry.counter("calendly.webhooks",
+                "tenant", k.tenant(), "event", k.event(), "outcome", k.outcome().tag()));
     }
 
     /** A delivery as it arrived; {@code tenantSlug} is null on the single-tenant path. */
@@ -142,8 +164,7 @@ public class WebhookIntake {
     }
 
     private void record(Timer.Sample timing, String tenant, String event, Outcome outcome) {
-        counters.computeIfAbsent(new CounterKey(tenant, event, outcome), key -> registry.counter("calendly.webhooks",
-                "tenant", key.tenant(), "event", key.event(), "outcome", key.outcome().tag())).increment();
+        counter(new CounterKey(tenant, event, outcome)).increment();
         timing.stop(timers.computeIfAbsent(outcome, key -> Timer.builder("calendly.webhook.duration")
                 .description("Verification and publishing of one Calendly delivery, until the answer")
                 .tag("outcome", key.tag())
