@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** /q/openapi describes the admin endpoints with their success and problem responses, and the unsubscribe link. */
+/** /q/openapi describes the job and template admin endpoints with their success and problem responses, and the unsubscribe link. */
 @QuarkusTest
 class OpenApiContractTest extends OpenApiContract {
 
@@ -20,7 +20,12 @@ class OpenApiContractTest extends OpenApiContract {
     protected Map<String, List<String>> operations() {
         return Map.of(
                 "get /email-jobs", List.of("200", "400", "401", "403"),
-                "post /email-jobs/{id}/retry", List.of("204", "401", "403", "404", "409"));
+                "post /email-jobs/{id}/retry", List.of("204", "401", "403", "404", "409"),
+                "get /email-templates", List.of("200", "401", "403"),
+                "get /email-templates/{kind}", List.of("200", "401", "403", "404"),
+                "put /email-templates/{kind}", List.of("200", "400", "401", "403", "404"),
+                "delete /email-templates/{kind}", List.of("204", "401", "403", "404"),
+                "post /email-templates/{kind}/preview", List.of("200", "400", "401", "403", "404"));
     }
 
     @Test

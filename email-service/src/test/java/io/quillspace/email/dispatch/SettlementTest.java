@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,8 +72,26 @@ class SettlementTest {
         assertEquals(false, DatabaseFailures.isDatabase(new IllegalArgumentException("unknown property")));
     }
 
+    @Test
+    void aRetriedFollowUpWaitsOutTheRecipientsNightButAConfirmationDoesNot() {
+        Settlement nights = new Settlement(new RetryBackoff(Duration.ofHours(1), Duration.ofHours(1)), 3,
+                Duration.ofSeconds(30), new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
+        SMTPException refused = new SMTPException("got error response", 451, List.of("451 4.3.0 try later"), false);
+        Instant evening = Instant.parse("2030-06-01T20:30:00Z");
+        EmailJob followUp = pending();
+        followUp.kind = EmailJob.Kind.FOLLOW_UP;
+        EmailJob confirmation = pending();
+
+        nights.afterFailure(followUp, refused, evening, 0.5);
+        nights.afterFailure(confirmation, refused, evening, 0.5);
+
+        assertEquals(Instant.parse("2030-06-02T08:00:00Z"), followUp.scheduledFor);
+        assertEquals(evening.plus(Duration.ofHours(1)), confirmation.scheduledFor);
+    }
+
     private static EmailJob pending() {
         EmailJob job = new EmailJob();
+        job.kind = EmailJob.Kind.CONFIRMATION;
         job.status = EmailJob.Status.PENDING;
         job.scheduledFor = NOW;
         return job;
