@@ -40,6 +40,10 @@ final class DueJobs {
     static final SmtpSender.Limits QUICK = new SmtpSender.Limits(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(5), 10);
 
+    /** Retries as the service's defaults make them: 30 s doubling to 1 h, 8 attempts. */
+    static final Settlement DEFAULT_RETRIES = new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
+            8, Duration.ofSeconds(30));
+
     final UUID tenant = UUID.randomUUID();
     final String recipient = "dispatch-" + UUID.randomUUID() + "@example.org";
     private final DatabaseProbe runtime = DatabaseProbe.asRuntimeRole();

@@ -45,7 +45,7 @@ class LeaseRecoveryTest {
 
         SmtpServer smtp = Infrastructure.shared().smtp();
         Dispatcher survivor = dispatchers.create(new Dispatcher.Settings(lease, 16, 2),
-                new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)), 8, Duration.ofSeconds(30)),
+                DueJobs.DEFAULT_RETRIES,
                 DueJobs.sender(mutinyVertx, smtp.host(), smtp.port(), new SmtpSender.Limits(Duration.ofMillis(500),
                         Duration.ofMillis(500), Duration.ofSeconds(1), 10)), DueJobs.A_DAY_AHEAD);
 

@@ -47,9 +47,7 @@ class SmtpTimeoutTest {
         UUID job = jobs.add(1, DueJobs.DUE_FOR_A_DAY_AHEAD).get(0);
         SmtpServer smtp = Infrastructure.shared().smtp();
         try (FaultProxy relay = FaultProxy.start(smtp.host(), smtp.port()).refuseConnections(true)) {
-            Dispatcher dispatcher = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1),
-                    new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)), 8, Duration.ofSeconds(30)),
-                    DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
+            Dispatcher dispatcher = through(relay);
 
             DueJobs.onVertx(vertx, () -> dispatcher.dispatchDue(jobs.tenant)).get(20, TimeUnit.SECONDS);
         }
@@ -61,15 +59,18 @@ class SmtpTimeoutTest {
         jobs.cancel(job);
     }
 
+    private Dispatcher through(FaultProxy relay) {
+        return dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1), DueJobs.DEFAULT_RETRIES,
+                DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
+    }
+
     private void assertRetriedAsPossiblyAccepted(java.util.function.Consumer<FaultProxy> fault) throws Exception {
         DueJobs jobs = new DueJobs();
         UUID job = jobs.add(1, DueJobs.DUE_FOR_A_DAY_AHEAD).get(0);
         SmtpServer smtp = Infrastructure.shared().smtp();
         try (FaultProxy relay = FaultProxy.start(smtp.host(), smtp.port())) {
             fault.accept(relay);
-            Dispatcher dispatcher = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1),
-                    new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)), 8, Duration.ofSeconds(30)),
-                    DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
+            Dispatcher dispatcher = through(relay);
 
             long started = System.nanoTime();
             // Without the time-outs the pass would wait for the silent relay for ever; get() gives up on it after 20 s.
