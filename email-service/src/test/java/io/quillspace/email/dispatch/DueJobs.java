@@ -1,6 +1,7 @@
 package io.quillspace.email.dispatch;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.quillspace.email.sequence.QuietHours;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.smallrye.common.vertx.VertxContext;
@@ -39,6 +40,10 @@ final class DueJobs {
     /** Time-outs of the tests' own SMTP clients: short, and far shorter than any lease the tests use. */
     static final SmtpSender.Limits QUICK = new SmtpSender.Limits(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(5), 10);
+
+    /** Retries as the service's defaults make them: 30 s doubling to 1 h, 8 attempts; no quiet hours. */
+    static final Settlement DEFAULT_RETRIES = new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
+            8, Duration.ofSeconds(30), QuietHours.NONE);
 
     final UUID tenant = UUID.randomUUID();
     final String recipient = "dispatch-" + UUID.randomUUID() + "@example.org";

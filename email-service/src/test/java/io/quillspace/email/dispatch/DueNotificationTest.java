@@ -34,9 +34,7 @@ class DueNotificationTest {
     @Test
     void aJobDueWhenItIsWrittenIsSignalledEvenThoughItsTransactionBeganEarlier() throws Exception {
         UUID tenant = UUID.randomUUID();
-        try (Connection listener = DriverManager.getConnection(url, user, password);
-             Statement listen = listener.createStatement()) {
-            listen.execute("listen " + EmailDispatcher.DUE_CHANNEL);
+        try (Connection listener = listener()) {
 
             commitJob(tenant, "clock_timestamp()");
 
@@ -47,15 +45,21 @@ class DueNotificationTest {
     @Test
     void aJobDueLaterIsLeftToTheScheduledPass() throws Exception {
         UUID tenant = UUID.randomUUID();
-        try (Connection listener = DriverManager.getConnection(url, user, password);
-             Statement listen = listener.createStatement()) {
-            listen.execute("listen " + EmailDispatcher.DUE_CHANNEL);
+        try (Connection listener = listener()) {
 
             commitJob(tenant, "clock_timestamp() + interval '1 hour'");
             commitJob(UUID.randomUUID(), "clock_timestamp()");
 
             assertNull(awaitNotification(listener, tenant));
         }
+    }
+
+    private Connection listener() throws Exception {
+        Connection listener = DriverManager.getConnection(url, user, password);
+        try (Statement listen = listener.createStatement()) {
+            listen.execute("listen " + EmailDispatcher.DUE_CHANNEL);
+        }
+        return listener;
     }
 
     /** Inserts a due job the way the service does: its due time read after its transaction began. */

@@ -1,6 +1,5 @@
 package io.quillspace.email.dispatch;
 
-import io.quillspace.email.sequence.QuietHours;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.email.repository.EmailJobRepository;
 import io.quillspace.infra.Infrastructure;
@@ -46,8 +45,7 @@ class LeaseRecoveryTest {
 
         SmtpServer smtp = Infrastructure.shared().smtp();
         Dispatcher survivor = dispatchers.create(new Dispatcher.Settings(lease, 16, 2),
-                new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
-                        8, Duration.ofSeconds(30), QuietHours.NONE),
+                DueJobs.DEFAULT_RETRIES,
                 DueJobs.sender(mutinyVertx, smtp.host(), smtp.port(), new SmtpSender.Limits(Duration.ofMillis(500),
                         Duration.ofMillis(500), Duration.ofSeconds(1), 10)), DueJobs.A_DAY_AHEAD);
 

@@ -1,7 +1,6 @@
 package io.quillspace.email.dispatch;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quillspace.email.sequence.QuietHours;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.testing.FaultProxy;
@@ -39,9 +38,6 @@ class SlowSmtpDispatchTest {
     private static final SmtpSender.Limits UNDER_THE_LEASE = new SmtpSender.Limits(Duration.ofMillis(500),
             Duration.ofMillis(1500), Duration.ofMillis(1900), 10);
 
-    private final Settlement settlement = new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
-            8, Duration.ofSeconds(30), QuietHours.NONE);
-
     @Test
     void twoDispatchersWhoseBatchesOutliveTheirLeaseSendEachOf200JobsExactlyOnce() {
         SmtpServer smtp = Infrastructure.shared().smtp();
@@ -55,7 +51,7 @@ class SlowSmtpDispatchTest {
             // (16 messages, two at a time, 600 ms each) while another claims what the lease no longer covers.
             List<Lane> lanes = new java.util.ArrayList<>();
             for (int replica = 0; replica < 2; replica++) {
-                Dispatcher dispatcher = dispatchers.create(settings, settlement, DueJobs.sender(mutinyVertx, relay.host(),
+                Dispatcher dispatcher = dispatchers.create(settings, DueJobs.DEFAULT_RETRIES, DueJobs.sender(mutinyVertx, relay.host(),
                         relay.port(), UNDER_THE_LEASE), DueJobs.A_DAY_AHEAD);
                 lanes.add(new Lane(dispatcher));
                 lanes.add(new Lane(dispatcher));
@@ -104,7 +100,7 @@ class SlowSmtpDispatchTest {
         SettlementFault fault = new SettlementFault(trigger, refused);
         try (fault) {
             SmtpServer smtp = Infrastructure.shared().smtp();
-            Dispatcher dispatcher = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 4, 4), settlement,
+            Dispatcher dispatcher = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 4, 4), DueJobs.DEFAULT_RETRIES,
                     DueJobs.sender(mutinyVertx, smtp.host(), smtp.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
 
             DueJobs.onVertx(vertx, () -> dispatcher.dispatchDue(jobs.tenant)).join();

@@ -1,6 +1,5 @@
 package io.quillspace.email.dispatch;
 
-import io.quillspace.email.sequence.QuietHours;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.SmtpServer;
@@ -42,16 +41,36 @@ class SmtpTimeoutTest {
         assertRetriedAsPossiblyAccepted(proxy -> proxy.stall(true));
     }
 
+    @Test
+    void aRelayThatRefusesConnectionsUsesUpNoAttempt() throws Exception {
+        DueJobs jobs = new DueJobs();
+        UUID job = jobs.add(1, DueJobs.DUE_FOR_A_DAY_AHEAD).get(0);
+        SmtpServer smtp = Infrastructure.shared().smtp();
+        try (FaultProxy relay = FaultProxy.start(smtp.host(), smtp.port()).refuseConnections(true)) {
+            Dispatcher dispatcher = through(relay);
+
+            DueJobs.onVertx(vertx, () -> dispatcher.dispatchDue(jobs.tenant)).get(20, TimeUnit.SECONDS);
+        }
+
+        Map<String, Object> retried = jobs.job(job);
+        assertEquals("PENDING", retried.get("status"));
+        assertEquals(0, retried.get("attempts"));
+        assertTrue(((String) retried.get("last_error")).contains("Connection refused"), retried.toString());
+        jobs.cancel(job);
+    }
+
+    private Dispatcher through(FaultProxy relay) {
+        return dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1), DueJobs.DEFAULT_RETRIES,
+                DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
+    }
+
     private void assertRetriedAsPossiblyAccepted(java.util.function.Consumer<FaultProxy> fault) throws Exception {
         DueJobs jobs = new DueJobs();
         UUID job = jobs.add(1, DueJobs.DUE_FOR_A_DAY_AHEAD).get(0);
         SmtpServer smtp = Infrastructure.shared().smtp();
         try (FaultProxy relay = FaultProxy.start(smtp.host(), smtp.port())) {
             fault.accept(relay);
-            Dispatcher dispatcher = dispatchers.create(new Dispatcher.Settings(Duration.ofMinutes(2), 16, 1),
-                    new Settlement(new RetryBackoff(Duration.ofSeconds(30), Duration.ofHours(1)),
-                        8, Duration.ofSeconds(30), QuietHours.NONE),
-                    DueJobs.sender(mutinyVertx, relay.host(), relay.port(), DueJobs.QUICK), DueJobs.A_DAY_AHEAD);
+            Dispatcher dispatcher = through(relay);
 
             long started = System.nanoTime();
             // Without the time-outs the pass would wait for the silent relay for ever; get() gives up on it after 20 s.
