@@ -1,9 +1,12 @@
 package io.quillspace.booking;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
-import io.quillspace.booking.service.DeliveryLogRetention;
+import io.quillspace.booking.calendly.DeliveryLogRetention;
 import io.quillspace.infra.testing.DatabaseProbe;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -14,9 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class DeliveryLogRetentionTest {

@@ -1,21 +1,28 @@
 package io.quillspace.booking;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quillspace.booking.service.BookingService;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.quillspace.booking.calendly.BookingService;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.KafkaBroker;
 import io.quillspace.infra.testing.DatabaseProbe;
+import io.quillspace.infra.testing.ManagementInterface;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.BookingEventV1;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
 import io.quillspace.shared.messaging.RecordOutcome;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.quillspace.shared.messaging.RecordProcessor;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.quillspace.infra.testing.ManagementInterface;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -28,11 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What an outage of the broker or the database does to bookings: it delays them, and loses or doubles nothing. */
 @QuarkusTest
@@ -128,8 +130,9 @@ class OutageTest {
         CompletableFuture<RecordOutcome> outcome = new CompletableFuture<>();
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> bookings.apply(delivery).subscribe().with(outcome::complete,
-                outcome::completeExceptionally));
+        context.runOnContext(ignored -> bookings.applyShare(delivery.tenantId(),
+                        List.of(new RecordProcessor.Batched<>(delivery, Span.getInvalid())))
+                .subscribe().with(outcomes -> outcome.complete(outcomes.get(0)), outcome::completeExceptionally));
         return outcome.get(30, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,7 @@
 package io.quillspace.booking;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * With one pooled connection, the transaction after tenant A's runs on the very same connection: it must see nothing

@@ -1,10 +1,12 @@
 package io.quillspace.shared.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,13 @@ public sealed interface BookingEventV1 extends FleetEvent {
 
     /** The booking whose state changed; the record key. */
     UUID bookingId();
+
+    @Override
+    @JsonIgnore
+    default Map<String, String> logFields() {
+        return Map.of("tenantId", String.valueOf(tenantId()), "eventId", String.valueOf(eventId()),
+                "bookingId", String.valueOf(bookingId()));
+    }
 
     /**
      * Position of this event among its booking's events, from 1, increasing. The booking's {@link ProposalEventV1}s

@@ -1,5 +1,6 @@
 package io.quillspace.shared.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,7 +33,7 @@ public record CalendlyDeliveryV1(
         Instant payloadUpdatedAt,
         Instant receivedAt,
         JsonNode payload,
-        Source source) {
+        Source source) implements TenantRecord {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -47,6 +49,12 @@ public record CalendlyDeliveryV1(
     public CalendlyDeliveryV1(UUID deliveryId, UUID tenantId, String event, Instant payloadUpdatedAt, Instant receivedAt,
                               JsonNode payload) {
         this(deliveryId, tenantId, event, payloadUpdatedAt, receivedAt, payload, Source.WEBHOOK);
+    }
+
+    @Override
+    @JsonIgnore
+    public Map<String, String> logFields() {
+        return Map.of("tenantId", String.valueOf(tenantId), "deliveryId", String.valueOf(deliveryId));
     }
 
     public CalendlyDeliveryV1 {

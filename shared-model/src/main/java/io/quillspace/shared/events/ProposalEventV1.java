@@ -1,5 +1,6 @@
 package io.quillspace.shared.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,6 +31,13 @@ public sealed interface ProposalEventV1 extends FleetEvent {
 
     /** The consultation (booking) the brief or proposal belongs to; the record key. */
     UUID bookingId();
+
+    @Override
+    @JsonIgnore
+    default Map<String, String> logFields() {
+        return Map.of("tenantId", String.valueOf(tenantId()), "eventId", String.valueOf(eventId()),
+                "bookingId", String.valueOf(bookingId()));
+    }
 
     /** The project the client described, as the latest version of their brief states it. */
     record Brief(int version, String projectName, String genre, Integer manuscriptWordCount, int budgetMin,

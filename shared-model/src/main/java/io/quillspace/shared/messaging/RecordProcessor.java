@@ -8,21 +8,27 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.quillspace.shared.events.BookingEventV1;
-import io.quillspace.shared.events.CalendlyDeliveryV1;
-import io.quillspace.shared.events.FleetEvent;
-import io.quillspace.shared.events.ProposalEventV1;
+import io.quillspace.shared.events.TenantRecord;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The consumer template of the fleet: decode the record value, apply it with {@link ConsumerRetries}, count the
@@ -38,18 +44,36 @@ import java.util.function.Function;
  *
  * <p>{@code quillspace_consumer_lag_seconds{channel}} is how long ago the record the consumer is on was produced (its
  * Kafka timestamp), 0 while it waits for the next one: a record stuck in retries shows as a growing age. A channel's
- * records are applied one at a time (the connector's default), so the record in flight is the oldest unprocessed one.
+ * records (or batches) are applied one at a time, so the record in flight is the oldest unprocessed one.
+ *
+ * <p><b>Batch mode</b> ({@link #processBatch}) applies what one poll returned in one transaction per tenant, so a
+ * {@link TenantShare} can use set-based statements. To use it on a channel:
+ * <ol>
+ * <li>set {@code mp.messaging.incoming.<topic>.batch=true} and take {@code ConsumerRecords<String, byte[]>} in the
+ * {@code @Incoming} method, returning {@code processBatch(...)};</li>
+ * <li>declare an outgoing channel {@code <topic>.dlq} (topic {@code <topic>.dlq}, {@code StringSerializer} keys,
+ * {@code ByteArraySerializer} values, {@code acks=all}) and pass a {@link DeadLetterTopic} on its
+ * {@code MutinyEmitter<byte[]>}: nacking a batch would dead-letter all of it, so the processor writes the poison
+ * record itself and the incoming channel's {@code failure-strategy} is never reached;</li>
+ * <li>implement {@link TenantShare}: apply one tenant's records in one tenant transaction and answer one outcome per
+ * record, in order. Records of one key arrive in offset order; records of the same key must be folded in memory
+ * before an {@code insert ... on conflict do update} (it cannot touch one row twice), and a record repeated within
+ * the share is a duplicate.</li>
+ * </ol>
+ * Tenants' shares are applied one after the other, each with its own retries. A share that fails permanently is
+ * applied again record by record, so only the poison record goes to the dead-letter topic (with the reason and the
+ * connector's headers, as in record mode) and every other record is applied and counted once. The batch is
+ * acknowledged after its last share commits; throttled commit then moves each partition past its last offset.
  *
  * @param <E> the contract the records carry
  */
-public final class RecordProcessor<E> {
+public final class RecordProcessor<E extends TenantRecord> {
 
     private static final Logger LOG = Logger.getLogger(RecordProcessor.class);
     static final String METRIC = "quillspace.consumer.records";
     static final String DEAD_LETTERED = "dead_lettered";
     static final String LAG_METRIC = "quillspace.consumer.lag.seconds";
     private static final long IDLE = Long.MIN_VALUE;
-    private static final List<String> LOG_FIELDS = List.of("tenantId", "deliveryId", "eventId", "bookingId");
 
     private final String channel;
     private final Function<byte[], E> decoder;
@@ -112,26 +136,27 @@ public final class RecordProcessor<E> {
                     .setAttribute("messaging.destination.name", consumed.topic())
                     .startSpan();
             Scope scope = span.makeCurrent();
-            return apply(consumed.value(), apply).onTermination().invoke((ignored, failure, cancelled) -> {
+            Set<String> logKeys = new HashSet<>();
+            return apply(consumed.value(), apply, logKeys).onTermination().invoke((ignored, failure, cancelled) -> {
                 if (failure != null) {
                     span.setStatus(StatusCode.ERROR, failure.getMessage());
                 }
                 span.end();
                 scope.close();
-                LOG_FIELDS.forEach(MDC::remove);
+                logKeys.forEach(MDC::remove);
                 inFlightSince.set(IDLE);
             });
         });
     }
 
-    private Uni<Void> apply(byte[] value, Function<E, Uni<RecordOutcome>> apply) {
+    private Uni<Void> apply(byte[] value, Function<E, Uni<RecordOutcome>> apply, Set<String> logKeys) {
         E record;
         try {
             record = decoder.apply(value);
         } catch (RuntimeException e) {
             return deadLetter("unreadable record", e);
         }
-        putLogFields(record);
+        putLogFields(record, logKeys);
         String description = describer.apply(record);
         return ConsumerRetries.<RecordOutcome>retryTransient(() -> apply.apply(record)
                                 .onFailure(failure -> !classifier.isPermanent(failure))
@@ -147,28 +172,156 @@ public final class RecordProcessor<E> {
                 });
     }
 
-    private static void putLogFields(Object record) {
-        if (record instanceof CalendlyDeliveryV1 delivery) {
-            MDC.put("tenantId", String.valueOf(delivery.tenantId()));
-            MDC.put("deliveryId", String.valueOf(delivery.deliveryId()));
-        }
-        if (record instanceof FleetEvent event) {
-            MDC.put("tenantId", String.valueOf(event.tenantId()));
-            MDC.put("eventId", String.valueOf(event.eventId()));
-        }
-        if (record instanceof BookingEventV1 event) {
-            MDC.put("bookingId", String.valueOf(event.bookingId()));
-        }
-        if (record instanceof ProposalEventV1 event) {
-            MDC.put("bookingId", String.valueOf(event.bookingId()));
-        }
+    /** Puts the record's ids into the MDC and remembers their keys, to remove them when the record is done. */
+    private static void putLogFields(TenantRecord record, Set<String> keys) {
+        record.logFields().forEach((key, value) -> {
+            MDC.put(key, value);
+            keys.add(key);
+        });
     }
 
     /** Fails with the reason the connector writes into the dead-letter record's {@code dead-letter-reason} header. */
     private Uni<Void> deadLetter(String description, Throwable failure) {
+        return Uni.createFrom().failure(unprocessable(description, failure));
+    }
+
+    private UnprocessableEventException unprocessable(String description, Throwable failure) {
         deadLettered.increment();
         String reason = description + ": " + (failure.getMessage() == null ? failure.toString() : failure.getMessage());
         LOG.errorf("%s on %s cannot be applied, dead-lettered: %s", description, channel, reason);
-        return Uni.createFrom().failure(new UnprocessableEventException(reason, failure));
+        return new UnprocessableEventException(reason, failure);
+    }
+
+    /** Applies one tenant's share of a batch in one transaction of that tenant. */
+    @FunctionalInterface
+    public interface TenantShare<E> {
+
+        /**
+         * Completes, once committed, with one outcome per record in {@code records}' order; fails (rolled back) if any
+         * record fails, which the processor then isolates by applying the records one by one.
+         */
+        Uni<List<RecordOutcome>> apply(UUID tenantId, List<Batched<E>> records);
+    }
+
+    /**
+     * A record of a batch with its consumer span, a child of the producer's trace: work done {@link #within} it (an
+     * outbox event appended, a log line) belongs to the record's trace.
+     */
+    public record Batched<E>(E record, Span span) {
+
+        public <T> Uni<T> within(Supplier<Uni<T>> work) {
+            return Uni.createFrom().deferred(() -> {
+                Scope scope = span.makeCurrent();
+                return work.get().onTermination().invoke(scope::close);
+            });
+        }
+    }
+
+    private record Decoded<E>(ConsumerRecord<?, byte[]> consumed, Batched<E> batched) {
+    }
+
+    /**
+     * Batch mode (see the class comment): completes once every record of {@code batch} is committed, counted as a
+     * duplicate or stale, or written to {@code deadLetters}; it fails only if the dead-letter topic cannot be written.
+     */
+    public Uni<Void> processBatch(Iterable<? extends ConsumerRecord<?, byte[]>> batch, TenantShare<E> apply,
+                                  DeadLetterTopic deadLetters) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Set<String> logKeys = new HashSet<>();
+            Map<UUID, List<Decoded<E>>> shares = new LinkedHashMap<>();
+            List<Span> spans = new ArrayList<>();
+            List<Uni<Void>> unreadable = new ArrayList<>();
+            long oldest = Long.MAX_VALUE;
+            for (ConsumerRecord<?, byte[]> consumed : batch) {
+                oldest = Math.min(oldest, consumed.timestamp());
+                Span span = span(consumed);
+                spans.add(span);
+                try {
+                    E record = decoder.apply(consumed.value());
+                    shares.computeIfAbsent(record.tenantId(), tenant -> new ArrayList<>())
+                            .add(new Decoded<>(consumed, new Batched<>(record, span)));
+                } catch (RuntimeException e) {
+                    span.setStatus(StatusCode.ERROR, e.getMessage());
+                    unreadable.add(onContext(context, deadLetters.send(consumed, unprocessable("unreadable record", e))));
+                }
+            }
+            if (spans.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            inFlightSince.set(oldest);
+            return Multi.createFrom().iterable(unreadable)
+                    .onItem().transformToUniAndConcatenate(send -> send)
+                    .onCompletion().switchTo(() -> Multi.createFrom().iterable(shares.entrySet())
+                            .onItem().transformToUniAndConcatenate(share -> applyShare(share.getKey(), share.getValue(),
+                                    apply, deadLetters, context, logKeys)))
+                    .collect().last()
+                    .replaceWithVoid()
+                    .onTermination().invoke(() -> {
+                        spans.forEach(Span::end);
+                        logKeys.forEach(MDC::remove);
+                        inFlightSince.set(IDLE);
+                    });
+        });
+    }
+
+    private Span span(ConsumerRecord<?, byte[]> consumed) {
+        return tracer.spanBuilder(channel + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.extract(consumed.headers()))
+                .setAttribute("messaging.destination.name", consumed.topic())
+                .startSpan();
+    }
+
+    private Uni<Void> applyShare(UUID tenantId, List<Decoded<E>> share, TenantShare<E> apply,
+                                 DeadLetterTopic deadLetters, Context context, Set<String> logKeys) {
+        logKeys.forEach(MDC::remove);
+        MDC.put("tenantId", tenantId.toString());
+        logKeys.add("tenantId");
+        List<Batched<E>> records = share.stream().map(Decoded::batched).toList();
+        String description = records.size() + " records of tenant " + tenantId;
+        return ConsumerRetries.<List<RecordOutcome>>retryTransient(() -> apply.apply(tenantId, records)
+                                .onFailure(failure -> !classifier.isPermanent(failure))
+                                .invoke(failure -> LOG.warnf("%s on %s failed, retrying: %s", description, channel, failure)),
+                        classifier::isPermanent)
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure == null) {
+                        applied.forEach(outcome -> outcomes.get(outcome).increment());
+                        LOG.debugf("%s on %s: %s", description, channel, applied);
+                        return Uni.createFrom().voidItem();
+                    }
+                    LOG.warnf("%s on %s cannot be applied together, applying them one by one: %s", description, channel,
+                            failure.toString());
+                    return Multi.createFrom().iterable(share)
+                            .onItem().transformToUniAndConcatenate(one -> applyAlone(one, apply, deadLetters, context, logKeys))
+                            .collect().last()
+                            .replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> applyAlone(Decoded<E> one, TenantShare<E> apply, DeadLetterTopic deadLetters, Context context,
+                                 Set<String> logKeys) {
+        E record = one.batched().record();
+        putLogFields(record, logKeys);
+        String description = describer.apply(record);
+        return ConsumerRetries.<List<RecordOutcome>>retryTransient(() -> apply.apply(record.tenantId(),
+                                        List.of(one.batched()))
+                                .onFailure(failure -> !classifier.isPermanent(failure))
+                                .invoke(failure -> LOG.warnf("%s on %s failed, retrying: %s", description, channel, failure)),
+                        classifier::isPermanent)
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure != null) {
+                        one.batched().span().setStatus(StatusCode.ERROR, failure.getMessage());
+                        return onContext(context, deadLetters.send(one.consumed(), unprocessable(description, failure)));
+                    }
+                    outcomes.get(applied.get(0)).increment();
+                    LOG.debugf("%s on %s: %s", description, channel, applied.get(0).tag());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** The broker's acknowledgement arrives on a producer thread; what follows must run on the consumer's context. */
+    private static Uni<Void> onContext(Context context, Uni<Void> operation) {
+        return context == null ? operation : operation.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }

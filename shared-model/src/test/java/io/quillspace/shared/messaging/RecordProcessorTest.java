@@ -15,6 +15,7 @@ import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 import io.quillspace.shared.events.CalendlyDeliveryV1;
+import io.quillspace.shared.events.TenantRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -44,8 +45,8 @@ class RecordProcessorTest {
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final Tracer tracer = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build()
             .get("test");
-    private final RecordProcessor<String> processor = new RecordProcessor<>("topic.v1", RecordProcessorTest::decode,
-            record -> "record " + record, new FailureClassifier(Set.of()), registry, tracer);
+    private final RecordProcessor<Named> processor = new RecordProcessor<>("topic.v1", RecordProcessorTest::decode,
+            record -> "record " + record.name(), new FailureClassifier(Set.of()), registry, tracer);
 
     @Test
     void aTransientFailureIsRetriedUntilItHealsAndThenCountedOnce() {
@@ -102,7 +103,7 @@ class RecordProcessorTest {
     @Test
     void lagIsTheAgeOfTheRecordInFlightAndZeroOnceItIsApplied() {
         Instant now = Instant.parse("2026-03-10T14:00:00Z");
-        var timed = new RecordProcessor<>("timed.v1", RecordProcessorTest::decode, record -> "record " + record,
+        var timed = new RecordProcessor<>("timed.v1", RecordProcessorTest::decode, record -> "record " + record.name(),
                 new FailureClassifier(Set.of()), registry, tracer, Clock.fixed(now, ZoneOffset.UTC));
         AtomicReference<Double> lagWhileApplying = new AtomicReference<>();
 
@@ -159,11 +160,20 @@ class RecordProcessorTest {
         return registry.get(RecordProcessor.METRIC).tag("channel", "topic.v1").tag("outcome", outcome).counter().count();
     }
 
-    private static String decode(byte[] value) {
+    /** A contract of one name, for the tests that need none of a real one's fields. */
+    private record Named(String name, UUID tenantId) implements TenantRecord {
+
+        @Override
+        public Map<String, String> logFields() {
+            return Map.of("tenantId", tenantId.toString());
+        }
+    }
+
+    private static Named decode(byte[] value) {
         if (value.length == 0) {
             throw new IllegalArgumentException("empty value");
         }
-        return new String(value, StandardCharsets.UTF_8);
+        return new Named(new String(value, StandardCharsets.UTF_8), UUID.randomUUID());
     }
 
     private static ConsumerRecord<String, byte[]> record(String value) {
