@@ -145,6 +145,10 @@ class KubernetesRehearsalIT {
     void theTestSecretsHaveExactlyTheKeysOfTheExampleSecretsOperatorsCreate() {
         Map<String, Map<String, String>> secrets = Overlay.testSecrets();
         Manifests.file(Repository.K8S.resolve("secrets.example.yaml")).named("Secret").forEach((name, secret) -> {
+            if (!secrets.containsKey(name)) {
+                // An operations Job's Secret: no Deployment refers to it (PodEnvironment fails for one that does).
+                return;
+            }
             Set<String> keys = new java.util.TreeSet<>();
             secret.path("stringData").fieldNames().forEachRemaining(keys::add);
             assertEquals(keys, new java.util.TreeSet<>(secrets.getOrDefault(name, Map.of()).keySet()), "Secret " + name);
