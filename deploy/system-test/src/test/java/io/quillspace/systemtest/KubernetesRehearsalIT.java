@@ -60,6 +60,10 @@ class KubernetesRehearsalIT {
     static final List<String> MANAGEMENT_PATHS = List.of("/q/health", "/q/health/live", "/q/health/ready",
             "/q/health/started", "/q/metrics", "/q/openapi", "/q/swagger-ui", "/q/dev-ui", "/q/info");
 
+    /** The test values of Secret email-service-smtp: email-service logs in with them, as at its SMTP relay. */
+    static final String SMTP_LOGIN = "quillspace";
+    static final String SMTP_PASSWORD = "rehearsal";
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -70,6 +74,7 @@ class KubernetesRehearsalIT {
     @BeforeAll
     static void startInfrastructure() throws IOException {
         infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
+        infrastructure.smtp().acceptLogin(SMTP_LOGIN, SMTP_PASSWORD);
         jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] key = DevTokens.publicKeyPem().getBytes(StandardCharsets.UTF_8);
         jwks.createContext("/", exchange -> {
@@ -163,7 +168,7 @@ class KubernetesRehearsalIT {
                 + " values under the manifests' keys):");
         overlay.substitutions().made().forEach(substitution -> System.out.println("  " + substitution));
 
-        try (Fleet fleet = Fleet.start(launches, logs(name), Duration.ofMinutes(3), service -> { })) {
+        try (Fleet fleet = Fleet.start(launches, logs(name), Duration.ofMinutes(5), service -> { })) {
             System.out.printf("[rehearsal %s] migrated and ready in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
             for (Deployment deployment : overlay.deployments()) {
                 FleetService service = PodLaunches.service(deployment);
@@ -318,7 +323,7 @@ class KubernetesRehearsalIT {
                         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + service.module()
                                 + "\" password=\"rehearsal\";"));
             }
-            secrets.put("email-service-smtp", Map.of("username", "quillspace", "password", "rehearsal"));
+            secrets.put("email-service-smtp", Map.of("username", SMTP_LOGIN, "password", SMTP_PASSWORD));
             secrets.put("email-service-unsubscribe", Map.of("secret", UUID.randomUUID().toString()));
             secrets.put("webhook-ingress-calendly", Map.of(
                     "studio-id", Fleet.DEMO_TENANT.toString(),

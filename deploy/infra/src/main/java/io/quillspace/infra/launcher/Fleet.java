@@ -61,7 +61,8 @@ public final class Fleet implements AutoCloseable {
 
     /** A start-up failure names what Quarkus found missing: SmallRye's SRCFG00014 and the services' own checks. */
     private static final Pattern MISSING_PROPERTY = Pattern.compile("config property ([^\\s]+) is required");
-    private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(2);
+    /** Kubernetes gives an init container no deadline: this only catches a hang, also on a crowded machine. */
+    private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(5);
     /** What only the migration step may hold: Flyway's owner credentials. */
     private static final Set<String> OWNER_CREDENTIALS = Set.of("quarkus.flyway.username", "quarkus.flyway.password");
     /** No trace collector runs locally, and logs are read by people. */
