@@ -139,7 +139,8 @@ public final class Fleet implements AutoCloseable {
                               Consumer<FleetService> ready, Function<FleetService, Map<String, String>> extraConfig) {
         try {
             Files.createDirectories(logDirectory);
-            Path devPublicKey = logDirectory.resolveSibling("dev-jwt-public-key.pem");
+            // Absolute: the services run from their jar's directory, as run-java.sh runs them.
+            Path devPublicKey = logDirectory.resolveSibling("dev-jwt-public-key.pem").toAbsolutePath();
             Files.writeString(devPublicKey, DevTokens.publicKeyPem());
             BaseManifests manifests = new BaseManifests(root);
             Map<String, String> jvm = manifests.configMap("quillspace-jvm");
@@ -254,7 +255,8 @@ public final class Fleet implements AutoCloseable {
     }
 
     private static Path jar(Path root, FleetService service, String appDirectory) {
-        Path jar = root.resolve(service.module()).resolve("target").resolve(appDirectory).resolve("quarkus-run.jar");
+        Path jar = root.resolve(service.module()).resolve("target").resolve(appDirectory).resolve("quarkus-run.jar")
+                .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
