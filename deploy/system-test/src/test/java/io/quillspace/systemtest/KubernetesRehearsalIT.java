@@ -164,9 +164,10 @@ class KubernetesRehearsalIT {
         long started = System.nanoTime();
         Overlay overlay = Overlay.render(name);
         Map<FleetService, Fleet.ServiceLaunch> launches = overlay.launches().of(overlay.deployments());
-        System.out.println("[rehearsal " + name + "] substitutions (hostnames, ports, transport; Secrets hold test"
-                + " values under the manifests' keys):");
+        System.out.println("[rehearsal " + name + "] substitutions (hostnames, ports, transport, Secret values):");
         overlay.substitutions().made().forEach(substitution -> System.out.println("  " + substitution));
+        overlay.environment().secretKeysUsed().forEach(key -> System.out.printf("  %-9s %-58s %s%n", "SECRET", key,
+                "-> test value"));
 
         try (Fleet fleet = Fleet.start(launches, logs(name), Duration.ofMinutes(5), service -> { })) {
             System.out.printf("[rehearsal %s] migrated and ready in %.1f s%n", name, (System.nanoTime() - started) / 1e9);

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,8 @@ final class PodEnvironment {
 
     private final Map<String, Map<String, String>> configMaps;
     private final Map<String, Map<String, String>> secrets;
+    /** "Secret name/key" of every Secret value handed to a container: the test's values stand in for them. */
+    private final Set<String> secretKeysUsed = new TreeSet<>();
 
     PodEnvironment(Map<String, Map<String, String>> configMaps, Map<String, Map<String, String>> secrets) {
         this.configMaps = configMaps;
@@ -48,6 +52,10 @@ final class PodEnvironment {
         return environment;
     }
 
+    Set<String> secretKeysUsed() {
+        return secretKeysUsed;
+    }
+
     private Optional<String> value(String what, EnvVar variable, Map<String, String> earlier) {
         if (variable.getValueFrom() == null) {
             Matcher reference = REFERENCE.matcher(Optional.ofNullable(variable.getValue()).orElse(""));
@@ -61,6 +69,7 @@ final class PodEnvironment {
         }
         if (from.getSecretKeyRef() != null) {
             var ref = from.getSecretKeyRef();
+            secretKeysUsed.add(ref.getName() + "/" + ref.getKey());
             return key(what, "Secret", secrets, ref.getName(), ref.getKey(), ref.getOptional(), variable.getName());
         }
         throw new AssertionError(what + ": " + variable.getName() + " comes from a source the rehearsal cannot give: " + from);
