@@ -101,12 +101,13 @@ final class PodLaunches {
             throw new AssertionError(name + " has no memory and CPU limits: its JVM would size itself to the node");
         }
         RunJava.Limits pod = RunJava.Limits.of(limits.get("memory").toString(), limits.get("cpu").toString());
-        List<String> command = Stream.concat(
-                RunJava.command(Path.of(System.getProperty("java.home"), "bin", "java"), variables, pod, jar).stream(),
-                Stream.concat(container.getCommand().stream(), container.getArgs().stream())).toList();
         if (!container.getCommand().isEmpty()) {
             throw new AssertionError(name + " replaces the image's entrypoint (run-java.sh): " + container.getCommand());
         }
+        // A container's args reach run-java.sh, which passes them to the application after the jar.
+        List<String> command = Stream.concat(
+                RunJava.command(Path.of(System.getProperty("java.home"), "bin", "java"), variables, pod, jar).stream(),
+                container.getArgs().stream()).toList();
         return new Fleet.Launch(name, command, variables, jar.getParent());
     }
 
