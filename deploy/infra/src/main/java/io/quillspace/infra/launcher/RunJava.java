@@ -39,7 +39,7 @@ public final class RunJava {
     private RunJava() {
     }
 
-    /** The whole command: java, its options, {@code -cp . -jar jar}, as run-java.sh execs it. */
+    /** The whole command: java, its options, {@code -cp . -jar jar}, as run-java.sh execs it (a container's args follow). */
     public static List<String> command(Path java, Map<String, String> environment, Limits limits, Path jar) {
         return command(java, environment, limits, List.of(), jar);
     }
@@ -52,7 +52,6 @@ public final class RunJava {
         command.addAll(jvmOptions(environment, limits));
         command.addAll(systemProperties);
         command.addAll(List.of("-cp", ".", "-jar", jar.toString()));
-        command.addAll(words(environment.get("JAVA_ARGS")));
         return command;
     }
 

@@ -61,12 +61,19 @@ class RunJavaTest {
     }
 
     @Test
-    void theCommandRunsTheJarFromItsClasspathWithTheContainersArguments() {
-        List<String> command = RunJava.command(Path.of("/jdk/bin/java"), Map.of("JAVA_OPTS", "-Xss1m",
-                "JAVA_ARGS", "--verbose"), POD, Path.of("/deployments/quarkus-run.jar"));
+    void theCommandRunsTheJarWithTheLaunchersSystemPropertiesAfterTheOptions() {
+        List<String> command = RunJava.command(Path.of("/jdk/bin/java"), Map.of("JAVA_OPTS", "-Xss1m"), POD,
+                List.of("-Dquarkus.http.port=8081"), Path.of("/deployments/quarkus-run.jar"));
 
         assertEquals(List.of("/jdk/bin/java", "-XX:MaxRAM=536870912", "-XX:ActiveProcessorCount=2", "-Xss1m",
-                "-cp", ".", "-jar", "/deployments/quarkus-run.jar", "--verbose"), command);
+                "-Dquarkus.http.port=8081", "-cp", ".", "-jar", "/deployments/quarkus-run.jar"), command);
+    }
+
+    @Test
+    void kubernetesQuantitiesBecomeBytesAndWholeProcessorsRoundedUp() {
+        assertEquals(new RunJava.Limits(512L * 1024 * 1024, 1), RunJava.Limits.of("512Mi", "500m"));
+        assertEquals(new RunJava.Limits(1L << 30, 2), RunJava.Limits.of("1Gi", "2"));
+        assertEquals(new RunJava.Limits(1000, 2), RunJava.Limits.of("1000", "1500m"));
     }
 
     @Test
