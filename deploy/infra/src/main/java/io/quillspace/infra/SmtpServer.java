@@ -37,6 +37,11 @@ public final class SmtpServer implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
+    /** Accepts SMTP AUTH as {@code login}: a client with credentials (a production mailer) must be known. */
+    public void acceptLogin(String login, String password) {
+        greenMail.setUser(login + "@" + host(), login, password);
+    }
+
     /** Stops accepting connections, as an outage would; messages received so far are kept. */
     public synchronized void stop() {
         received.addAll(List.of(greenMail.getReceivedMessages()));

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Optional;
 
 /** Typed configuration of email-service ({@code quillspace.email.*}). */
 @ConfigMapping(prefix = "quillspace.email")
@@ -103,7 +104,11 @@ public interface EmailConfig {
         /** Where recipients reach {@code /unsubscribe} of this service from the internet. */
         String baseUrl();
 
-        /** Key of the HMAC that makes an unsubscribe link unforgeable (a Secret in production). */
-        String secret();
+        /**
+         * Key of the HMAC that makes an unsubscribe link unforgeable (a Secret in production). Optional here so that the
+         * migration step (init container, {@code quarkus.init-and-exit}) runs without it; {@link RuntimeSettings}
+         * requires it when the service starts.
+         */
+        Optional<String> secret();
     }
 }

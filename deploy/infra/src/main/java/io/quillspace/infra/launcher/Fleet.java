@@ -4,6 +4,7 @@ import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.ServiceDatabase;
 import io.quillspace.infra.ServicePorts;
 
 import java.io.IOException;
@@ -15,53 +16,68 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The four services as separate processes (their packaged fast-jars, production profile), wired to one
- * {@link Infrastructure}. Used by the local launcher and by the system test. As in Kubernetes, each service with a
- * database is first run as its own migration (init container: {@code quarkus.init-and-exit}, Flyway with the owner's
- * credentials) and then started with migrations off and the runtime role's credentials only.
+ * {@link Infrastructure}. Used by the local launcher, the benchmarks, the system test and the rehearsal of the
+ * Kubernetes manifests. As in Kubernetes, each service with a database is first run as its own migration (init
+ * container: {@code quarkus.init-and-exit}, Flyway with the owner's credentials, nothing else) and then started with
+ * migrations off and the runtime role's credentials only; each process runs the JVM its image's run-java.sh would
+ * start ({@link RunJava}) from the jar's directory.
  */
 public final class Fleet implements AutoCloseable {
 
     /** The studio the local fleet serves on {@code POST /webhooks/calendly}. */
     public static final UUID DEMO_TENANT = UUID.fromString("3f2b8c1e-5d4a-4c7b-9e61-2a7d0c9b4f10");
 
-    /** Each service's heap: half the memory limit the Kubernetes Deployments give it (512 MiB). */
-    public static final int HEAP_MIB = 256;
+    /**
+     * One process: {@code name} says which (a container's name in the rehearsal), {@code command} and
+     * {@code environment} are all it gets, run from {@code directory}.
+     */
+    public record Launch(String name, List<String> command, Map<String, String> environment, Path directory) {
+    }
 
     /**
-     * The JVM that k8s/base/config.yaml (ConfigMap quillspace-jvm) gives every service in production, G1 on a fixed heap,
-     * rather than what this host's ergonomics would choose (the serial collector below two cores or 1792 MB).
+     * How one service is started: its migration step (services with a database), then the service, ready when
+     * {@code readinessPath} on its management port answers 200.
      */
-    private static final List<String> JVM_OPTIONS =
-            List.of("-XX:+UseG1GC", "-Xms" + HEAP_MIB + "m", "-Xmx" + HEAP_MIB + "m");
+    public record ServiceLaunch(ServicePorts ports, String readinessPath, Optional<Launch> migration, Launch service) {
+    }
+
+    /** A start-up failure names what Quarkus found missing: SmallRye's SRCFG00014 and the services' own checks. */
+    private static final Pattern MISSING_PROPERTY = Pattern.compile("config property ([^\\s]+) is required");
+    /** Kubernetes gives an init container no deadline: this only catches a hang, also on a crowded machine. */
+    private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(5);
     /** What only the migration step may hold: Flyway's owner credentials. */
     private static final Set<String> OWNER_CREDENTIALS = Set.of("quarkus.flyway.username", "quarkus.flyway.password");
-    private static final Duration MIGRATION_TIMEOUT = Duration.ofMinutes(2);
     /** No trace collector runs locally, and logs are read by people. */
     private static final Map<String, String> LOCAL =
             Map.of("quarkus.otel.sdk.disabled", "true", "quarkus.log.console.json.enabled", "false");
 
     private final Map<FleetService, Process> processes = new EnumMap<>(FleetService.class);
     private final Map<FleetService, ServicePorts> ports = new EnumMap<>(FleetService.class);
+    private final Map<FleetService, String> names = new EnumMap<>(FleetService.class);
+    private final Map<FleetService, String> readinessPaths = new EnumMap<>(FleetService.class);
     private final Path logDirectory;
-    private final Function<FleetService, Map<String, String>> extraConfig;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Fleet(Path logDirectory, Function<FleetService, Map<String, String>> extraConfig) {
+    private Fleet(Path logDirectory) {
         this.logDirectory = logDirectory;
-        this.extraConfig = extraConfig;
     }
 
     /**
@@ -121,15 +137,51 @@ public final class Fleet implements AutoCloseable {
     public static Fleet start(Infrastructure infrastructure, Path root, Set<FleetService> services, String appDirectory,
                               Function<FleetService, ServicePorts> ports, Duration readyTimeout, Path logDirectory,
                               Consumer<FleetService> ready, Function<FleetService, Map<String, String>> extraConfig) {
-        Fleet fleet = new Fleet(logDirectory, extraConfig);
         try {
-            Files.createDirectories(fleet.logDirectory);
-            Files.writeString(fleet.devPublicKey(), DevTokens.publicKeyPem());
-            Map<FleetService, ServicePorts> chosen = new EnumMap<>(FleetService.class);
-            services.forEach(service -> chosen.put(service, ports.apply(service)));
-            fleet.migrate(infrastructure, root, chosen, appDirectory);
+            Files.createDirectories(logDirectory);
+            // Absolute: the services run from their jar's directory, as run-java.sh runs them.
+            Path devPublicKey = logDirectory.resolveSibling("dev-jwt-public-key.pem").toAbsolutePath();
+            Files.writeString(devPublicKey, DevTokens.publicKeyPem());
+            BaseManifests manifests = new BaseManifests(root);
+            Map<String, String> jvm = manifests.configMap("quillspace-jvm");
+            Map<FleetService, ServiceLaunch> launches = new EnumMap<>(FleetService.class);
             for (FleetService service : services) {
-                fleet.launch(infrastructure, jar(root, service, appDirectory), service, chosen.get(service));
+                ServicePorts port = ports.apply(service);
+                Path jar = jar(root, service, appDirectory);
+                // What the pod's run-java.sh reads: the image's variables and the ConfigMap, not this shell's.
+                Map<String, String> container = new HashMap<>(ContainerImage.environment(root, service.module()));
+                container.putAll(jvm);
+                Map<String, String> environment = new HashMap<>(System.getenv());
+                environment.putAll(container);
+                RunJava.Limits limits = manifests.limits(service.module());
+                Map<String, String> config = config(infrastructure, service, port, devPublicKey);
+                config.putAll(extraConfig.apply(service));
+                Launch launch = new Launch(service.module(), RunJava.command(javaExecutable(), container, limits,
+                        systemProperties(config), jar), environment, jar.getParent());
+                Optional<Launch> migration = service.database().map(database -> new Launch(service.module() + " migration",
+                        RunJava.command(javaExecutable(), container, limits,
+                                systemProperties(migrationConfig(infrastructure.database(database))), jar),
+                        environment, jar.getParent()));
+                launches.put(service, new ServiceLaunch(port, "/q/health/ready", migration, launch));
+            }
+            return start(launches, logDirectory, readyTimeout, ready);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts services exactly as {@code launches} say: every migration first, in parallel, each of which must exit
+     * 0; then the services, in parallel, telling {@code ready} about each as soon as its readiness check passes.
+     */
+    public static Fleet start(Map<FleetService, ServiceLaunch> launches, Path logDirectory, Duration readyTimeout,
+                              Consumer<FleetService> ready) {
+        Fleet fleet = new Fleet(logDirectory);
+        try {
+            Files.createDirectories(logDirectory);
+            fleet.migrate(launches);
+            for (var launch : launches.entrySet()) {
+                fleet.launch(launch.getKey(), launch.getValue());
             }
             fleet.awaitReady(readyTimeout, ready);
             return fleet;
@@ -142,33 +194,22 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs each database service's migrations, in parallel, the way its Kubernetes init container does: the service's
-     * own image with {@code QUARKUS_INIT_AND_EXIT=true}, Flyway on and the owner's credentials; it must exit 0.
-     */
-    private void migrate(Infrastructure infrastructure, Path root, Map<FleetService, ServicePorts> services,
-                         String appDirectory) throws IOException {
+    /** Runs the migrations in parallel, as each pod's init container does; each must exit 0 in time. */
+    private void migrate(Map<FleetService, ServiceLaunch> launches) throws IOException {
         Map<FleetService, Process> migrations = new EnumMap<>(FleetService.class);
-        for (FleetService service : services.keySet()) {
-            if (service.database().isEmpty()) {
-                continue;
-            }
-            // The same configuration as the service itself (it is validated at start), plus the owner's credentials.
-            Map<String, String> config = config(infrastructure, service, services.get(service));
-            config.put("quarkus.init-and-exit", "true");
-            config.put("quarkus.flyway.migrate-at-start", "true");
-            Path log = migrationLog(service);
-            migrations.put(service, new ProcessBuilder(command(jar(root, service, appDirectory), config))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        Map<FleetService, Launch> steps = new EnumMap<>(FleetService.class);
+        launches.forEach((service, launch) -> launch.migration().ifPresent(step -> steps.put(service, step)));
+        for (var step : steps.entrySet()) {
+            migrations.put(step.getKey(), start(step.getValue(), migrationLog(step.getKey())));
         }
         long deadline = System.nanoTime() + MIGRATION_TIMEOUT.toNanos();
         for (var migration : migrations.entrySet()) {
             Path log = migrationLog(migration.getKey());
+            String name = steps.get(migration.getKey()).name();
             try {
                 if (!migration.getValue().waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     migrations.values().forEach(Process::destroyForcibly);
-                    throw new IllegalStateException(migration.getKey().module() + " migration did not finish within "
-                            + MIGRATION_TIMEOUT + "; see " + log);
+                    throw new IllegalStateException(name + " did not finish within " + MIGRATION_TIMEOUT + "; see " + log);
                 }
             } catch (InterruptedException e) {
                 migrations.values().forEach(Process::destroyForcibly);
@@ -176,47 +217,85 @@ public final class Fleet implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             if (migration.getValue().exitValue() != 0) {
-                throw new IllegalStateException(migration.getKey().module() + " migration exited with "
-                        + migration.getValue().exitValue() + "; see " + log);
+                migrations.values().forEach(Process::destroyForcibly);
+                throw new IllegalStateException(exited(name, migration.getValue().exitValue(), log));
             }
         }
     }
 
+    private static Process start(Launch launch, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launch.command())
+                .directory(launch.directory().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(launch.environment());
+        return builder.start();
+    }
+
+    /** "name exited with 1, missing: a.b, c.d; see log": what an operator reading a CrashLoopBackOff needs first. */
+    private static String exited(String name, int exitValue, Path log) {
+        List<String> missing = missingProperties(log);
+        return name + " exited with " + exitValue + (missing.isEmpty() ? "" : ", missing: " + String.join(", ", missing))
+                + "; see " + log;
+    }
+
+    /** The properties a failed start-up's output says are required but absent, in order of appearance. */
+    public static List<String> missingProperties(Path log) {
+        try {
+            Matcher missing = MISSING_PROPERTY.matcher(Files.readString(log));
+            Set<String> properties = new LinkedHashSet<>();
+            while (missing.find()) {
+                properties.add(missing.group(1));
+            }
+            return List.copyOf(properties);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     private static Path jar(Path root, FleetService service, String appDirectory) {
-        Path jar = root.resolve(service.module()).resolve("target").resolve(appDirectory).resolve("quarkus-run.jar");
+        Path jar = root.resolve(service.module()).resolve("target").resolve(appDirectory).resolve("quarkus-run.jar")
+                .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
         return jar;
     }
 
-    private static List<String> command(Path jar, Map<String, String> config) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        command.addAll(JVM_OPTIONS);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
-        return command;
+    private static List<String> systemProperties(Map<String, String> config) {
+        return config.entrySet().stream().map(entry -> "-D" + entry.getKey() + "=" + entry.getValue()).toList();
     }
 
-    private void launch(Infrastructure infrastructure, Path jar, FleetService service, ServicePorts port)
-            throws IOException {
-        Map<String, String> config = config(infrastructure, service, port);
-        // Migrated already: the service holds the runtime role's credentials only.
+    private void launch(FleetService service, ServiceLaunch launch) throws IOException {
+        processes.put(service, start(launch.service(), log(service)));
+        ports.put(service, launch.ports());
+        names.put(service, launch.service().name());
+        readinessPaths.put(service, launch.readinessPath());
+    }
+
+    /**
+     * What a migration step gets, as the init container: its database with the owner's and the runtime role's
+     * credentials, and ports of its own (it must not collide with the running services).
+     */
+    private static Map<String, String> migrationConfig(ServiceDatabase database) {
+        Map<String, String> config = new TreeMap<>(database.quarkusConfig());
+        config.put("quarkus.init-and-exit", "true");
+        config.put("quarkus.flyway.migrate-at-start", "true");
+        // Ports of its own, as the init container has the pod's before the service starts.
+        ServicePorts own = ServicePorts.free();
+        config.put("quarkus.http.port", Integer.toString(own.api()));
+        config.put("quarkus.management.port", Integer.toString(own.management()));
+        config.putAll(LOCAL);
+        return config;
+    }
+
+    /** The service's configuration on this machine: the runtime role's credentials, migrations off. */
+    private static Map<String, String> config(Infrastructure infrastructure, FleetService service, ServicePorts port,
+                                              Path devPublicKey) {
+        Map<String, String> config = new TreeMap<>(infrastructure.configFor(service));
         config.keySet().removeAll(OWNER_CREDENTIALS);
         config.put("quarkus.flyway.migrate-at-start", "false");
-        Path log = logDirectory.resolve(service.module() + ".log");
-        Process process = new ProcessBuilder(command(jar, config))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        processes.put(service, process);
-        ports.put(service, port);
-    }
-
-    /** The service's configuration on this machine, owner's credentials included. */
-    private Map<String, String> config(Infrastructure infrastructure, FleetService service, ServicePorts port) {
-        Map<String, String> config = new java.util.TreeMap<>(infrastructure.configFor(service));
         config.put("quarkus.http.port", Integer.toString(port.api()));
         config.put("quarkus.management.port", Integer.toString(port.management()));
         config.putAll(LOCAL);
@@ -235,18 +314,13 @@ public final class Fleet implements AutoCloseable {
         }
         if (service.database().isPresent()) {
             // Local runs accept tokens minted by ./quillspace token (the development key pair).
-            config.put("mp.jwt.verify.publickey.location", devPublicKey().toString());
+            config.put("mp.jwt.verify.publickey.location", devPublicKey.toString());
         }
-        config.putAll(extraConfig.apply(service));
         return config;
     }
 
-    private Path devPublicKey() {
-        return logDirectory.resolveSibling("dev-jwt-public-key.pem");
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     private void awaitReady(Duration timeout, Consumer<FleetService> ready) {
@@ -261,12 +335,11 @@ public final class Fleet implements AutoCloseable {
                 }
                 Process process = processes.get(service);
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
-                            + "; see " + logDirectory.resolve(service.module() + ".log"));
+                    throw new IllegalStateException(exited(names.get(service), process.exitValue(), log(service)));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(service.module() + " not ready within " + timeout
-                            + "; see " + logDirectory.resolve(service.module() + ".log"));
+                    throw new IllegalStateException(names.get(service) + " not ready within " + timeout
+                            + "; see " + log(service));
                 }
             }
             if (!waiting.isEmpty()) {
@@ -277,7 +350,7 @@ public final class Fleet implements AutoCloseable {
 
     private boolean isReady(FleetService service) {
         try {
-            var response = http.send(HttpRequest.newBuilder(managementUrl(service, "/q/health/ready"))
+            var response = http.send(HttpRequest.newBuilder(managementUrl(service, readinessPaths.get(service)))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
