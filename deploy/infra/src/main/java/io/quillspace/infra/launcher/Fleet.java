@@ -58,6 +58,9 @@ public final class Fleet implements AutoCloseable {
     private final Path logDirectory;
     private final Function<FleetService, Map<String, String>> extraConfig;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** What {@link #restart} needs to launch a service again as it was launched first. */
+    private final Map<FleetService, Path> jars = new EnumMap<>(FleetService.class);
+    private Infrastructure infrastructure;
 
     private Fleet(Path logDirectory, Function<FleetService, Map<String, String>> extraConfig) {
         this.logDirectory = logDirectory;
@@ -206,6 +209,8 @@ public final class Fleet implements AutoCloseable {
         config.keySet().removeAll(OWNER_CREDENTIALS);
         config.put("quarkus.flyway.migrate-at-start", "false");
         Path log = logDirectory.resolve(service.module() + ".log");
+        this.infrastructure = infrastructure;
+        jars.put(service, jar);
         Process process = new ProcessBuilder(command(jar, config))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -310,6 +315,19 @@ public final class Fleet implements AutoCloseable {
     /** The running service's process (benchmarks read its CPU time). */
     public ProcessHandle process(FleetService service) {
         return processes.get(service).toHandle();
+    }
+
+    /** Kills the service's process at once (SIGKILL: no shutdown hook, no graceful drain), as a crashed node would. */
+    public void kill(FleetService service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed or stopped service again, on its ports and with its configuration, and waits until it is ready. */
+    public void restart(FleetService service, Duration readyTimeout) throws IOException {
+        launch(infrastructure, jars.get(service), service, ports.get(service));
+        awaitReady(readyTimeout, ready -> { });
     }
 
     /** Resident memory of each service process in KiB, read from /proc (Linux). */
