@@ -33,6 +33,8 @@ public final class FaultFleet implements AutoCloseable {
     public static final UUID STUDIO_TENANT = Fleet.DEMO_TENANT;
     public static final UUID RIVAL_TENANT = UUID.fromString("6c1d9e2f-3a4b-4c5d-8e7f-0a1b2c3d4e5f");
     public static final String RIVAL_SIGNING_KEY = "whsec-quillspace-rival-key-2026";
+    /** More studios, {@code studio-1} … {@code studio-25}: the broker outage has 25 studios writing at once. */
+    public static final int MORE_STUDIOS = 25;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,27 +43,68 @@ public final class FaultFleet implements AutoCloseable {
     private final Ledger ledger;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private FaultFleet(Infrastructure infrastructure, Fleet fleet) {
+    private final FaultProxy database;
+    private final FaultProxy smtp;
+
+    private FaultFleet(Infrastructure infrastructure, Fleet fleet, FaultProxy database, FaultProxy smtp) {
         this.infrastructure = infrastructure;
         this.fleet = fleet;
+        this.database = database;
+        this.smtp = smtp;
         this.ledger = new Ledger(infrastructure);
     }
 
     /** Starts everything on free ports, from {@code root}/&lt;module&gt;/target/quarkus-app; logs under target. */
     public static FaultFleet start(Path root, Path logDirectory) {
         Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
+        // The services reach PostgreSQL and SMTP through proxies, so both can refuse or slow down on demand.
+        FaultProxy database = FaultProxy.start(infrastructure.postgres().host(), infrastructure.postgres().port());
+        FaultProxy smtp = FaultProxy.start(infrastructure.smtp().host(), infrastructure.smtp().port());
         try {
-            Map<String, String> ingress = Map.of(
+            Map<String, String> ingress = new java.util.HashMap<>(Map.of(
                     "quillspace.ingress.tenants." + RIVAL + ".id", RIVAL_TENANT.toString(),
-                    "quillspace.ingress.tenants." + RIVAL + ".signing-keys", RIVAL_SIGNING_KEY);
+                    "quillspace.ingress.tenants." + RIVAL + ".signing-keys", RIVAL_SIGNING_KEY));
+            for (int i = 1; i <= MORE_STUDIOS; i++) {
+                ingress.put("quillspace.ingress.tenants." + studio(i) + ".id", tenant(studio(i)).toString());
+                ingress.put("quillspace.ingress.tenants." + studio(i) + ".signing-keys", signingKey(studio(i)));
+            }
             Fleet fleet = Fleet.start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app",
                     service -> ServicePorts.free(), Duration.ofMinutes(4), logDirectory, service -> { },
-                    service -> service == FleetService.WEBHOOK_INGRESS ? ingress : Map.of());
-            return new FaultFleet(infrastructure, fleet);
+                    service -> service == FleetService.WEBHOOK_INGRESS ? ingress
+                            : throughProxies(infrastructure, service, database.port(), smtp.port()));
+            return new FaultFleet(infrastructure, fleet, database, smtp);
         } catch (RuntimeException e) {
+            database.close();
+            smtp.close();
             infrastructure.close();
             throw e;
         }
+    }
+
+    private static Map<String, String> throughProxies(Infrastructure infrastructure, FleetService service,
+                                                      int databasePort, int smtpPort) {
+        Map<String, String> config = new java.util.HashMap<>();
+        String direct = infrastructure.postgres().host() + ":" + infrastructure.postgres().port();
+        String proxied = "127.0.0.1:" + databasePort;
+        infrastructure.configFor(service).forEach((key, value) -> {
+            if (key.startsWith("quarkus.datasource") && key.endsWith(".url")) {
+                config.put(key, value.replace(direct, proxied));
+            }
+        });
+        if (service.sendsMail()) {
+            config.put("quarkus.mailer.port", Integer.toString(smtpPort));
+        }
+        return config;
+    }
+
+    /** The proxy between the services and PostgreSQL. */
+    public FaultProxy database() {
+        return database;
+    }
+
+    /** The proxy between email-service and the SMTP server. */
+    public FaultProxy smtp() {
+        return smtp;
     }
 
     public Infrastructure infrastructure() {
@@ -76,12 +119,25 @@ public final class FaultFleet implements AutoCloseable {
         return ledger;
     }
 
+    /** The name of the {@code i}-th of the {@link #MORE_STUDIOS}. */
+    public static String studio(int i) {
+        return "studio-" + i;
+    }
+
     public static UUID tenant(String studio) {
-        return studio.equals(RIVAL) ? RIVAL_TENANT : STUDIO_TENANT;
+        return switch (studio) {
+            case STUDIO -> STUDIO_TENANT;
+            case RIVAL -> RIVAL_TENANT;
+            default -> UUID.nameUUIDFromBytes(studio.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
     }
 
     private static String signingKey(String studio) {
-        return studio.equals(RIVAL) ? RIVAL_SIGNING_KEY : CalendlyFixtures.TEST_SIGNING_KEY;
+        return switch (studio) {
+            case STUDIO -> CalendlyFixtures.TEST_SIGNING_KEY;
+            case RIVAL -> RIVAL_SIGNING_KEY;
+            default -> "whsec-" + studio;
+        };
     }
 
     /** Posts a Calendly delivery signed now with the studio's key, as Calendly would; returns the status. */
@@ -161,6 +217,8 @@ public final class FaultFleet implements AutoCloseable {
     @Override
     public void close() {
         fleet.close();
+        database.close();
+        smtp.close();
         infrastructure.close();
     }
 }
