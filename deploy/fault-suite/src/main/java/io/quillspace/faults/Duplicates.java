@@ -33,7 +33,11 @@ final class Duplicates implements Scenario {
         String ordered = "o" + salt;
         String shuffled = "s" + salt;
         List<byte[]> inOrder = workload(ordered, base);
-        inOrder.forEach(body -> deliver(fleet, body));
+        // In order means as Calendly would send them apart in time: each one's effects (emails included) land first.
+        inOrder.forEach(body -> {
+            deliver(fleet, body);
+            Journeys.awaitSettled(fleet, Duration.ofSeconds(60));
+        });
         List<byte[]> thrice = new ArrayList<>();
         for (int copy = 0; copy < 3; copy++) {
             thrice.addAll(workload(shuffled, base));

@@ -79,6 +79,14 @@ final class Journeys {
                 .get(0).get(0);
     }
 
+    /** Waits until every consumer caught up, both outboxes are empty and no email is due: what a request set off is done. */
+    static void awaitSettled(FaultFleet fleet, Duration atMost) {
+        Ledger ledger = fleet.ledger();
+        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> ledger.lag() == 0
+                && ledger.outboxBacklog() == 0 && ledger.count("email", "select count(*) from email_jobs"
+                + " where status = 'PENDING' and scheduled_for <= now()") == 0);
+    }
+
     /** Waits until every consumer caught up, both outboxes are empty and the SMTP server received nothing for 3 s. */
     static void awaitQuiet(FaultFleet fleet, Duration atMost) {
         Ledger ledger = fleet.ledger();
