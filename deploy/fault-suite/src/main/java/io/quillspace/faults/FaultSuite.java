@@ -81,21 +81,26 @@ public final class FaultSuite {
                             e.toString(), false));
                 }
                 timings.add(scenario.name() + ": " + Duration.ofNanos(System.nanoTime() - begun).toSeconds() + " s");
+                // After each scenario, so a run cut short still leaves what it found.
+                write(results, started, names, timings, outcomes);
             }
         }
+        say("results written to " + results);
+        outcomes.stream().filter(outcome -> !outcome.pass())
+                .forEach(outcome -> say("FAIL " + outcome.scenario() + ": " + outcome.counted()));
+        return outcomes;
+    }
+
+    private static void write(Path results, Instant started, List<String> names, List<String> timings,
+                              List<Outcome> outcomes) throws IOException {
         List<String> preamble = new ArrayList<>(List.of(
                 "Run " + started + " on " + Runtime.getRuntime().availableProcessors() + " cores (nproc), Java "
                         + System.getProperty("java.version"),
                 "Scenarios: " + String.join(", ", names),
                 "Logs: .quillspace/logs/faults"));
         preamble.addAll(timings);
-        String markdown = Outcome.markdown("QuillSpace fault suite results", preamble, outcomes);
         Files.createDirectories(results.toAbsolutePath().getParent());
-        Files.writeString(results, markdown);
-        say("results written to " + results);
-        outcomes.stream().filter(outcome -> !outcome.pass())
-                .forEach(outcome -> say("FAIL " + outcome.scenario() + ": " + outcome.counted()));
-        return outcomes;
+        Files.writeString(results, Outcome.markdown("QuillSpace fault suite results", preamble, outcomes));
     }
 
     private static void say(String line) {
