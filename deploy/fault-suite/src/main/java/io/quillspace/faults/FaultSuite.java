@@ -30,10 +30,10 @@ public final class FaultSuite {
     static final Map<String, Supplier<Scenario>> SCENARIOS = new LinkedHashMap<>();
 
     static {
+        SCENARIOS.put("broker-outage", BrokerOutage::new);
         SCENARIOS.put("hostile", HostileInput::new);
         SCENARIOS.put("poison", Poison::new);
         SCENARIOS.put("duplicates", Duplicates::new);
-        SCENARIOS.put("broker-outage", BrokerOutage::new);
         SCENARIOS.put("database-outage", DatabaseOutage::new);
         SCENARIOS.put("smtp-outage", SmtpOutage::new);
         SCENARIOS.put("crash-one", () -> new Crash(List.of(FleetService.EMAIL), 20, Duration.ofSeconds(30)));
