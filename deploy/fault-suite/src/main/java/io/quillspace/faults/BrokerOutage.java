@@ -133,6 +133,8 @@ final class BrokerOutage implements Scenario {
             caughtUp = false;
         }
         long caughtUpSeconds = Duration.ofNanos(System.nanoTime() - restarted).toSeconds();
+        // Counted from the broker's restart, not from the end of the load that followed it.
+        caughtUp = caughtUp && caughtUpSeconds <= OUTAGE.multipliedBy(2).toSeconds();
         Journeys.awaitQuiet(fleet, Duration.ofMinutes(2));
 
         String injected = "broker stopped " + OUTAGE.toSeconds() + " s; " + sent.get() + " deliveries at 5/s, briefs of "
