@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,14 +43,23 @@ import java.util.concurrent.atomic.AtomicLong;
 public abstract class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** How long a batch may wait for the broker's acknowledgements while its transaction holds a connection. */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final Timer lag;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    /**
+     * Set by a send the broker did not acknowledge in time, cleared by one it did. While set, committed transactions
+     * start no relay pass of their own: each would hold a pooled connection while waiting on the absent broker, and
+     * with many studios writing the API's requests would queue behind them. The sweep alone probes, one tenant at a time.
+     */
+    private final AtomicBoolean brokerUnreachable = new AtomicBoolean();
     private final TenantSignals signals = new TenantSignals(Outbox.NOTIFY_CHANNEL,
-            tenant -> relayAll(tenant).replaceWithVoid(), this::sweepAllTenants);
+            tenant -> brokerUnreachable.get() ? Uni.createFrom().voidItem() : relayAll(tenant).replaceWithVoid(),
+            this::sweepAllTenants);
 
     protected OutboxRelay(MutinyEmitter<String> emitter, int batchSize, MeterRegistry registry) {
         this.emitter = emitter;
@@ -153,7 +163,10 @@ public abstract class OutboxRelay {
             return emitter.sendMessage(record(message, (String) row[8]))
                     .invoke(() -> lag.record(Duration.between(committed, Instant.now())));
         }).toList();
-        return TenantTransactions.resumeOnCallerContext(Uni.join().all(acknowledgements).andFailFast().replaceWithVoid());
+        return TenantTransactions.resumeOnCallerContext(Uni.join().all(acknowledgements).andFailFast().replaceWithVoid()
+                .ifNoItem().after(SEND_TIMEOUT).fail()
+                .invoke(() -> brokerUnreachable.set(false))
+                .onFailure().invoke(() -> brokerUnreachable.set(true)));
     }
 
     private static Uni<Integer> delete(List<Object[]> rows) {

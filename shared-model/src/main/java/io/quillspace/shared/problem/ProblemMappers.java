@@ -33,8 +33,16 @@ public class ProblemMappers {
                 "your role does not allow this operation"));
     }
 
+    /**
+     * JAX-RS answers a query or path value that does not convert ({@code page=abc}, a tenant that is not a UUID) with a
+     * 404 carrying the conversion failure; that is a bad request, not an absent resource.
+     */
     @ServerExceptionMapper
     public Response notFound(NotFoundException failure) {
+        if (failure.getCause() instanceof IllegalArgumentException unconvertible) {
+            return problem(Problem.of("bad-request", "Bad request", 400,
+                    "a query or path parameter is not of its type: " + unconvertible.getMessage()));
+        }
         return problem(Problem.of("not-found", "Not found", 404, failure.getMessage()));
     }
 

@@ -28,6 +28,8 @@ record DeliveryBody(String event, String uri, String invitee, String updatedAt, 
 
     static DeliveryBody read(JsonFactory json, byte[] body) throws NotADeliveryException {
         try (JsonParser parser = json.createParser(body)) {
+            // A key given twice means two readers may see two different deliveries (first wins vs last wins): refused.
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw notADelivery();
             }
@@ -49,13 +51,11 @@ record DeliveryBody(String event, String uri, String invitee, String updatedAt, 
             }
             return delivery.build();
         } catch (IOException e) {
-            throw new NotADeliveryException("body is not valid JSON");
+            throw new NotADeliveryException("body is not valid JSON, or repeats a key");
         }
     }
 
-    /** A repeated {@code payload} replaces the earlier one, as it would in a parsed tree. */
     private static void readPayload(JsonParser parser, JsonToken payload, Builder delivery) throws IOException {
-        delivery.uri = delivery.invitee = delivery.updatedAt = delivery.createdAt = null;
         if (payload != JsonToken.START_OBJECT) {
             delivery.payloadOffset = -1;
             parser.skipChildren();

@@ -53,15 +53,14 @@ class DeliveryBodyTest {
     }
 
     @Test
-    void aRepeatedPayloadReplacesTheEarlierOneAsInAParsedTree() throws Exception {
-        String json = "{\"event\":\"e\",\"payload\":{\"uri\":\"first\"},\"payload\":{\"name\":\"second\"}}";
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-
-        DeliveryBody read = DeliveryBody.read(objectMapper.getFactory(), body);
-
-        assertNull(read.uri());
-        assertEquals("{\"name\":\"second\"}",
-                new String(body, read.payloadOffset(), read.payloadLength(), StandardCharsets.UTF_8));
+    void aKeyGivenTwiceAtAnyDepthIsRefused() {
+        for (String body : new String[] {
+                "{\"event\":\"e\",\"payload\":{\"uri\":\"first\"},\"payload\":{\"name\":\"second\"}}",
+                "{\"event\":\"invitee.created\",\"event\":\"invitee.canceled\",\"payload\":{}}",
+                "{\"event\":\"e\",\"payload\":{\"uri\":\"a\",\"uri\":\"b\"}}",
+                "{\"event\":\"e\",\"payload\":{\"tracking\":{\"x\":1,\"x\":2}}}"}) {
+            assertThrows(DeliveryBody.NotADeliveryException.class, () -> read(body), body);
+        }
     }
 
     @Test

@@ -75,6 +75,8 @@ public final class Fleet implements AutoCloseable {
     private final Map<FleetService, String> readinessPaths = new EnumMap<>(FleetService.class);
     private final Path logDirectory;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** What {@link #restart} needs to launch a service again as it was launched first. */
+    private final Map<FleetService, Launch> launches = new EnumMap<>(FleetService.class);
 
     private Fleet(Path logDirectory) {
         this.logDirectory = logDirectory;
@@ -269,6 +271,7 @@ public final class Fleet implements AutoCloseable {
 
     private void launch(FleetService service, ServiceLaunch launch) throws IOException {
         processes.put(service, start(launch.service(), log(service)));
+        launches.put(service, launch.service());
         ports.put(service, launch.ports());
         names.put(service, launch.service().name());
         readinessPaths.put(service, launch.readinessPath());
@@ -383,6 +386,19 @@ public final class Fleet implements AutoCloseable {
     /** The running service's process (benchmarks read its CPU time). */
     public ProcessHandle process(FleetService service) {
         return processes.get(service).toHandle();
+    }
+
+    /** Kills the service's process at once (SIGKILL: no shutdown hook, no graceful drain), as a crashed node would. */
+    public void kill(FleetService service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed or stopped service again, on its ports and with its configuration, and waits until it is ready. */
+    public void restart(FleetService service, Duration readyTimeout) throws IOException {
+        processes.put(service, start(launches.get(service), log(service)));
+        awaitReady(readyTimeout, ready -> { });
     }
 
     /** Resident memory of each service process in KiB, read from /proc (Linux). */

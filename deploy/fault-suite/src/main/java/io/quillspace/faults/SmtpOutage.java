@@ -1,0 +1,66 @@
+package io.quillspace.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scenario 4: the SMTP server refuses connections for 60 s while bookings arrive, then takes a second per message.
+ * Each email job must be delivered exactly once (one message per Message-ID), and no attempt may be used up while
+ * the server was unreachable. One email-service instance: the launcher runs one process per service.
+ */
+final class SmtpOutage implements Scenario {
+
+    static final String NAME = "4 SMTP down, then slow";
+    private static final Duration DOWN = Duration.ofSeconds(60);
+    private static final int BOOKINGS = 20;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Outcome> run(FaultFleet fleet) throws Exception {
+        String tag = "m" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        Instant base = Instant.now();
+        fleet.smtp().refuse();
+        long ends = System.nanoTime() + DOWN.toNanos();
+        for (int i = 0; i < BOOKINGS; i++) {
+            fleet.deliver(FaultFleet.STUDIO, Deliveries.created(Deliveries.invitee(tag, i,
+                    "smtp-" + tag + "-" + i + "@example.org", base)));
+        }
+        while (System.nanoTime() < ends) {
+            Thread.sleep(500);
+        }
+        List<List<String>> duringOutage = fleet.ledger().sql("email", "select status || ' attempts ' || attempts,"
+                + " count(*) from email_jobs where recipient like ? group by 1 order by 1", "smtp-" + tag + "-%");
+        fleet.smtp().heal();
+        fleet.smtp().delay(Duration.ofSeconds(1), FaultProxy.SMTP_END_OF_DATA);
+        for (int i = BOOKINGS; i < BOOKINGS + 10; i++) {
+            fleet.deliver(FaultFleet.STUDIO, Deliveries.created(Deliveries.invitee(tag, i,
+                    "smtp-" + tag + "-" + i + "@example.org", base)));
+        }
+        try {
+            Journeys.awaitQuiet(fleet, Duration.ofMinutes(3));
+        } finally {
+            fleet.smtp().heal();
+        }
+        var messages = fleet.ledger().messagesById(to -> to.startsWith("smtp-" + tag + "-"));
+        long repeats = messages.values().stream().mapToLong(copies -> copies.size() - 1).sum();
+        long sent = fleet.ledger().count("email", "select count(*) from email_jobs where recipient like ?"
+                + " and status = 'SENT'", "smtp-" + tag + "-%");
+        String injected = "SMTP refused " + DOWN.toSeconds() + " s with " + BOOKINGS + " bookings, then 1 s per message"
+                + " with 10 more";
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(Outcome.check(NAME, injected, "each job delivered exactly once: one message per Message-ID, "
+                        + (BOOKINGS + 10) + " jobs SENT",
+                messages.size() + " Message-IDs, " + repeats + " repeats, " + sent + " jobs SENT",
+                messages.size() == BOOKINGS + 10 && repeats == 0 && sent == BOOKINGS + 10));
+        outcomes.add(Outcome.check(NAME, injected, "no attempts used up while unreachable (jobs still PENDING, attempts 0)",
+                "at the end of the outage: " + duringOutage, duringOutage.stream()
+                        .allMatch(row -> row.get(0).equals("PENDING attempts 0"))));
+        return outcomes;
+    }
+}
