@@ -37,7 +37,7 @@ final class DatabaseOutage implements Scenario {
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
         Instant base = Instant.now();
-        fleet.database().refuse();
+        fleet.database().refuseConnections(true).dropOpenConnections();
         long ends = System.nanoTime() + OUTAGE.toNanos();
         int sent = 0;
         Map<FleetService, String> reads = Map.of(FleetService.BOOKING, "/consultations", FleetService.PROJECT,
@@ -67,7 +67,7 @@ final class DatabaseOutage implements Scenario {
             }
             Thread.sleep(1_000);
         }
-        fleet.database().heal();
+        fleet.database().refuseConnections(false);
         Journeys.awaitQuiet(fleet, Duration.ofMinutes(3));
 
         Map<String, Long> tally = new TreeMap<>();

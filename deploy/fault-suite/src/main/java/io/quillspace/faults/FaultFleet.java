@@ -7,6 +7,7 @@ import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.launcher.Fleet;
+import io.quillspace.infra.testing.FaultProxy;
 import io.quillspace.shared.identity.UserIds;
 
 import java.io.IOException;

@@ -25,7 +25,7 @@ final class SmtpOutage implements Scenario {
     public List<Outcome> run(FaultFleet fleet) throws Exception {
         String tag = "m" + Long.toString(System.nanoTime() % 1_000_000, 36);
         Instant base = Instant.now();
-        fleet.smtp().refuse();
+        fleet.smtp().refuseConnections(true).dropOpenConnections();
         long ends = System.nanoTime() + DOWN.toNanos();
         for (int i = 0; i < BOOKINGS; i++) {
             fleet.deliver(FaultFleet.STUDIO, Deliveries.created(Deliveries.invitee(tag, i,
@@ -36,8 +36,7 @@ final class SmtpOutage implements Scenario {
         }
         List<List<String>> duringOutage = fleet.ledger().sql("email", "select status || ' attempts ' || attempts,"
                 + " count(*) from email_jobs where recipient like ? group by 1 order by 1", "smtp-" + tag + "-%");
-        fleet.smtp().heal();
-        fleet.smtp().delay(Duration.ofSeconds(1), FaultProxy.SMTP_END_OF_DATA);
+        fleet.smtp().refuseConnections(false).delayPerMessage(Duration.ofSeconds(1));
         for (int i = BOOKINGS; i < BOOKINGS + 10; i++) {
             fleet.deliver(FaultFleet.STUDIO, Deliveries.created(Deliveries.invitee(tag, i,
                     "smtp-" + tag + "-" + i + "@example.org", base)));
@@ -45,7 +44,7 @@ final class SmtpOutage implements Scenario {
         try {
             Journeys.awaitQuiet(fleet, Duration.ofMinutes(3));
         } finally {
-            fleet.smtp().heal();
+            fleet.smtp().refuseConnections(false).delayPerMessage(Duration.ZERO);
         }
         var messages = fleet.ledger().messagesById(to -> to.startsWith("smtp-" + tag + "-"));
         long repeats = messages.values().stream().mapToLong(copies -> copies.size() - 1).sum();

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy in front of a real server that misbehaves on demand, for what the real server has no hook for: an SMTP
- * relay that is slow to accept each message, refuses connections, answers every connection with a 5xx, or stalls. The
+ * relay that is slow to accept each message, refuses connections, answers every connection with a 5xx, or stalls; a
+ * database that goes away (the fault suite puts it in front of PostgreSQL too). The
  * switches act on new connections and bytes from now on; connections already open keep flowing.
  */
 public final class FaultProxy implements AutoCloseable {
@@ -75,6 +76,13 @@ public final class FaultProxy implements AutoCloseable {
      */
     public FaultProxy answerEveryConnectionWith(String reply) {
         this.refusalReply = reply;
+        return this;
+    }
+
+    /** Cuts every connection open now, as a server that restarts does; new ones follow the other switches. */
+    public FaultProxy dropOpenConnections() {
+        open.forEach(FaultProxy::closeQuietly);
+        open.clear();
         return this;
     }
 
