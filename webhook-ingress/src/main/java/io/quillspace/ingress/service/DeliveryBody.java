@@ -51,7 +51,9 @@ record DeliveryBody(String event, String uri, String invitee, String updatedAt, 
             }
             return delivery.build();
         } catch (IOException e) {
-            throw new NotADeliveryException("body is not valid JSON, or repeats a key");
+            // Strict duplicate detection: two readers of a repeated key could disagree on which value counts.
+            boolean repeatedKey = e.getMessage() != null && e.getMessage().startsWith("Duplicate field");
+            throw new NotADeliveryException(repeatedKey ? "body repeats a key" : "body is not valid JSON");
         }
     }
 

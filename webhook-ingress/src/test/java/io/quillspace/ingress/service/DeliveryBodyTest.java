@@ -59,7 +59,8 @@ class DeliveryBodyTest {
                 "{\"event\":\"invitee.created\",\"event\":\"invitee.canceled\",\"payload\":{}}",
                 "{\"event\":\"e\",\"payload\":{\"uri\":\"a\",\"uri\":\"b\"}}",
                 "{\"event\":\"e\",\"payload\":{\"tracking\":{\"x\":1,\"x\":2}}}"}) {
-            assertThrows(DeliveryBody.NotADeliveryException.class, () -> read(body), body);
+            assertEquals("body repeats a key",
+                    assertThrows(DeliveryBody.NotADeliveryException.class, () -> read(body), body).getMessage(), body);
         }
     }
 
