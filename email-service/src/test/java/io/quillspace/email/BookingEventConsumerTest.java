@@ -59,9 +59,9 @@ class BookingEventConsumerTest {
         send(created(recipient));
 
         MimeMessage message = awaitMessagesTo(recipient, 1).get(0);
-        assertTrue(message.getSubject().contains("Saturday 14 March 2026 at 10:00 (Europe/Madrid)"), message.getSubject());
+        assertTrue(message.getSubject().contains("Saturday 14 March 2037 at 10:00 (Europe/Madrid)"), message.getSubject());
         String body = SmtpServer.textOf(message);
-        assertTrue(body.contains("Saturday 14 March 2026, 10:00–10:45 (Europe/Madrid time)"), body);
+        assertTrue(body.contains("Saturday 14 March 2037, 10:00–10:45 (Europe/Madrid time)"), body);
         assertTrue(body.contains("Maria Lopez"), body);
     }
 
@@ -87,8 +87,8 @@ class BookingEventConsumerTest {
         UUID job = pendingJob(tenant, booking, recipient);
 
         send(new BookingEventV1.Canceled(UUID.randomUUID(), tenant, booking, 2, UUID.randomUUID(), recipient,
-                "Maria Lopez", "Manuscript consultation (45 min)", Instant.parse("2026-03-14T09:00:00Z"),
-                Instant.parse("2026-03-14T09:45:00Z"), "Europe/Madrid", "Maria Lopez", "Family emergency", "invitee",
+                "Maria Lopez", "Manuscript consultation (45 min)", Instant.parse("2037-03-14T09:00:00Z"),
+                Instant.parse("2037-03-14T09:45:00Z"), "Europe/Madrid", "Maria Lopez", "Family emergency", "invitee",
                 Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED".equals(statusOf(tenant, job)));
@@ -134,8 +134,8 @@ class BookingEventConsumerTest {
                         insert into email_jobs (id, tenant_id, booking_id, user_id, kind, status, recipient, context,
                                                 scheduled_for, message_id)
                         values (?, ?, ?, ?, 'CONFIRMATION', 'PENDING', 'broken@example.org',
-                                '{"inviteeTimeZone": "Not/AZone", "startTime": "2026-03-14T09:00:00Z",
-                                  "endTime": "2026-03-14T09:45:00Z"}'::jsonb,
+                                '{"inviteeTimeZone": "Not/AZone", "startTime": "2037-03-14T09:00:00Z",
+                                  "endTime": "2037-03-14T09:45:00Z"}'::jsonb,
                                 now() - interval '1 minute', '<' || gen_random_uuid() || '@test>')""",
                 broken, tenant, UUID.randomUUID(), UUID.randomUUID());
         String recipient = "unblocked-" + UUID.randomUUID() + "@example.org";
@@ -161,7 +161,7 @@ class BookingEventConsumerTest {
     private static BookingEventV1.Created created(UUID tenant, String recipient) {
         return new BookingEventV1.Created(UUID.randomUUID(), tenant, UUID.randomUUID(), 1, UUID.randomUUID(),
                 recipient, "Maria Lopez", "Manuscript consultation (45 min)",
-                Instant.parse("2026-03-14T09:00:00Z"), Instant.parse("2026-03-14T09:45:00Z"), "Europe/Madrid",
+                Instant.parse("2037-03-14T09:00:00Z"), Instant.parse("2037-03-14T09:45:00Z"), "Europe/Madrid",
                 new BookingEventV1.MeetingLocation("zoom", null, "https://zoom.us/j/123"),
                 "https://calendly.com/cancellations/INV1AAAA", "https://calendly.com/reschedulings/INV1AAAA", null,
                 Instant.now());
@@ -179,8 +179,8 @@ class BookingEventConsumerTest {
                         insert into email_jobs (id, tenant_id, booking_id, user_id, kind, status, recipient, context,
                                                 scheduled_for, message_id)
                         values (?, ?, ?, ?, 'CONFIRMATION', 'PENDING', ?,
-                                '{"inviteeTimeZone": "Europe/Madrid", "startTime": "2026-03-14T09:00:00Z",
-                                  "endTime": "2026-03-14T09:45:00Z"}'::jsonb,
+                                '{"inviteeTimeZone": "Europe/Madrid", "startTime": "2037-03-14T09:00:00Z",
+                                  "endTime": "2037-03-14T09:45:00Z"}'::jsonb,
                                 now() + interval '1 hour', '<' || gen_random_uuid() || '@test>')""",
                 job, tenant, booking, UUID.randomUUID(), recipient);
         return job;

@@ -7,10 +7,11 @@ import io.quarkus.panache.common.Sort;
 import io.quillspace.email.entity.EmailJob;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Email jobs of the bound tenant. */
@@ -30,31 +31,9 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
                 .chain(existing -> existing > 0 ? Uni.createFrom().item(false) : persist(job).replaceWith(true));
     }
 
-    /** The kinds of email the booking already has a job for. */
-    public Uni<Set<EmailJob.Kind>> kindsOf(UUID bookingId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select kind from email_jobs where booking_id = :booking and subject_id is null", String.class)
-                .setParameter("booking", bookingId)
-                .getResultList())
-                .map(kinds -> kinds.stream().map(EmailJob.Kind::valueOf)
-                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(EmailJob.Kind.class))));
-    }
-
-    /** Cancels the booking's jobs that have not been sent (all kinds, or the given ones); returns how many. */
-    public Uni<Integer> cancelPending(UUID bookingId, List<EmailJob.Kind> kinds, Instant now) {
-        return update("status = :cancelled, updatedAt = :now where bookingId = :booking and status = :pending"
-                        + " and kind in :kinds",
-                Parameters.with("cancelled", EmailJob.Status.CANCELLED).and("now", now).and("booking", bookingId)
-                        .and("pending", EmailJob.Status.PENDING).and("kinds", kinds));
-    }
-
-    /** Makes a cancelled job of the booking pending again for {@code due}; true if there was one. */
-    public Uni<Boolean> reopen(UUID bookingId, EmailJob.Kind kind, Instant due, Instant now) {
-        return update("status = :pending, scheduledFor = :due, updatedAt = :now where bookingId = :booking"
-                        + " and kind = :kind and status = :cancelled",
-                Parameters.with("pending", EmailJob.Status.PENDING).and("due", due).and("now", now)
-                        .and("booking", bookingId).and("kind", kind).and("cancelled", EmailJob.Status.CANCELLED))
-                .map(updated -> updated > 0);
+    /** The bound tenant's jobs of these bookings, locked until the transaction ends. */
+    public Uni<List<EmailJob>> lockOfBookings(Collection<UUID> bookingIds) {
+        return find("bookingId in ?1", bookingIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /**

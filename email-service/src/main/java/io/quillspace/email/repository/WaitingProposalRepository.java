@@ -2,10 +2,13 @@ package io.quillspace.email.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.quillspace.email.entity.WaitingProposal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,13 +22,10 @@ public class WaitingProposalRepository implements PanacheRepositoryBase<WaitingP
                 .chain(existing -> existing != null ? Uni.createFrom().item(false) : persist(proposal).replaceWith(true));
     }
 
-    /** The booking's waiting proposals, locked until the transaction ends, oldest first. */
-    public Uni<List<WaitingProposal>> lockOfBooking(UUID bookingId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from waiting_proposals where booking_id = :booking order by received_at, event_id
-                        for update""", WaitingProposal.class)
-                .setParameter("booking", bookingId)
-                .getResultList());
+    /** The bookings' waiting proposals, locked until the transaction ends, oldest first. */
+    public Uni<List<WaitingProposal>> lockOfBookings(Collection<UUID> bookingIds) {
+        return find("bookingId in ?1", Sort.by("receivedAt").and("eventId"), bookingIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** The oldest waiting proposals no other worker is handling, locked until the transaction ends. */

@@ -12,7 +12,6 @@ import io.quillspace.shared.messaging.RecordOutcome;
 import io.quillspace.shared.messaging.UnprocessableEventException;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,14 +77,6 @@ public class ProposalEventApplier {
                         event.bookingId(), outcome.tag()));
     }
 
-    /** Announces the proposals that waited for this booking; call inside the tenant's transaction. */
-    Uni<Void> releaseWaiting(BookingProjection booking, Instant now) {
-        return waiting.lockOfBooking(booking.bookingId).chain(found -> Multi.createFrom().iterable(found)
-                .onItem().transformToUniAndConcatenate(proposal -> release(booking, proposal, now))
-                .collect().last()
-                .replaceWithVoid());
-    }
-
     /** Announces a waiting proposal to its booking's client and stops its wait; inside the tenant's transaction. */
     Uni<Void> release(BookingProjection booking, WaitingProposal proposal, Instant now) {
         ProposalEventV1.ProposalSent sent = sentOf(proposal);
@@ -101,11 +92,16 @@ public class ProposalEventApplier {
 
     /** Adds the proposal's email unless it was announced before; true if added. */
     private Uni<Boolean> announce(BookingProjection booking, ProposalEventV1.ProposalSent sent, Instant now) {
+        return jobs.addIfAbsent(announcement(booking, sent, now));
+    }
+
+    /** The pending email that announces the proposal to the booking's client. */
+    EmailJob announcement(BookingProjection booking, ProposalEventV1.ProposalSent sent, Instant now) {
         EmailJob job = EmailJobs.pending(booking.tenantId, booking.bookingId, booking.userId, booking.recipient,
                 MeetingContexts.withProposal(booking.context, ProposalPlanner.summary(sent, config.appUrl())),
                 new EmailSequence.Step(EmailJob.Kind.PROPOSAL_SENT, now), now);
         job.subjectId = sent.proposalId();
-        return jobs.addIfAbsent(job);
+        return job;
     }
 
     private static WaitingProposal waiting(ProposalEventV1.ProposalSent sent, ConsumerRecord<?, byte[]> record,
