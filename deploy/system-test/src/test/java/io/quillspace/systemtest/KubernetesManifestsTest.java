@@ -98,8 +98,10 @@ class KubernetesManifestsTest {
         List<String> options = List.of(jvm.get("GC_CONTAINER_OPTIONS").asText().split(" "));
         assertEquals(List.of("-XX:+UseG1GC", "-XX:InitialRAMPercentage=" + heapPercent), options.subList(0, 2),
                 "initial heap = maximum heap, G1");
-        // What the JVM may take besides the heap, capped: the image's run-java.sh may set metaspace to 100 MiB.
-        int capsMib = Math.max(100, mib(options, "-XX:MaxMetaspaceSize="))
+        // What the JVM may take besides the heap, capped; run-java.sh turns GC_MAX_METASPACE_SIZE into the metaspace cap.
+        assertTrue(options.stream().noneMatch(option -> option.startsWith("-XX:MaxMetaspaceSize=")),
+                "metaspace is capped once, by GC_MAX_METASPACE_SIZE, which run-java.sh would add after the options");
+        int capsMib = jvm.get("GC_MAX_METASPACE_SIZE").asInt()
                 + mib(options, "-XX:ReservedCodeCacheSize=") + mib(options, "-XX:MaxDirectMemorySize=");
         assertEquals("100", jvm.get("GC_MAX_HEAP_FREE_RATIO").asText(),
                 "the heap is never shrunk below its initial size");

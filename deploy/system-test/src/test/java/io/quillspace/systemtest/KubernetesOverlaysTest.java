@@ -79,7 +79,7 @@ class KubernetesOverlaysTest {
 
     /** Read by the base image's run-java.sh (the JVM's settings), so no application.properties names them. */
     private static final Set<String> READ_BY_THE_IMAGE =
-            Set.of("JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS", "GC_MAX_HEAP_FREE_RATIO");
+            Set.of("JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS", "GC_MAX_HEAP_FREE_RATIO", "GC_MAX_METASPACE_SIZE");
 
     /** Credentials: never in a file, so no application.properties names them either. */
     private static final Set<String> CREDENTIALS = Set.of("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_PASSWORD",
