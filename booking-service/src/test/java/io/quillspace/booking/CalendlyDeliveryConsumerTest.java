@@ -100,7 +100,7 @@ class CalendlyDeliveryConsumerTest {
     }
 
     @Test
-    void theAppliedDeliveryIsLoggedWithItsTenantDeliveryAndBookingAsFields() throws Exception {
+    void theAppliedDeliveryIsLoggedAtDebugWithItsTenantDeliveryAndBookingAsFields() throws Exception {
         List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -119,6 +119,9 @@ class CalendlyDeliveryConsumerTest {
             }
         };
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(BookingService.class.getName());
+        java.util.logging.Level level = logger.getLevel();
+        // The line is DEBUG, off by default: the hot path logs nothing per delivery at INFO.
+        logger.setLevel(java.util.logging.Level.FINE);
         logger.addHandler(capture);
         try {
             UUID tenant = UUID.randomUUID();
@@ -133,8 +136,10 @@ class CalendlyDeliveryConsumerTest {
                     .findFirst(), java.util.Optional::isPresent).orElseThrow();
             assertEquals(tenant.toString(), applied.getMdc("tenantId"));
             assertEquals(booking.toString(), applied.getMdc("bookingId"));
+            assertEquals(org.jboss.logmanager.Level.DEBUG, applied.getLevel());
         } finally {
             logger.removeHandler(capture);
+            logger.setLevel(level);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.quillspace.booking.calendly;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quillspace.shared.messaging.RecordOutcome;
+import io.quillspace.shared.sql.JsonRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +23,9 @@ public class DeliveryLogRepository {
     /** Which of these deliveries the bound tenant has processed before. */
     public Uni<Set<UUID>> processedAmong(Collection<UUID> deliveryIds) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select delivery_id from processed_deliveries where delivery_id in (:ids)", UUID.class)
-                .setParameter("ids", deliveryIds)
+                        "select delivery_id from processed_deliveries where delivery_id in "
+                                + "(select cast(jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) as uuid))", UUID.class)
+                .setParameter("ids", JsonRows.array(deliveryIds))
                 .getResultList())
                 .map(Set::copyOf);
     }
@@ -39,24 +42,25 @@ public class DeliveryLogRepository {
     public record Entry(UUID deliveryId, String event, RecordOutcome outcome) {
     }
 
-    /** Logs the tenant's processed deliveries in one statement. */
+    /** Logs the tenant's processed deliveries in one statement of one shape. */
     public Uni<Void> recordAll(UUID tenantId, List<Entry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("insert into processed_deliveries (tenant_id, delivery_id, event, outcome) values ");
-        for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:tenant, :id").append(i).append(", :event").append(i)
-                    .append(", :outcome").append(i).append(')');
+        JsonRows rows = new JsonRows();
+        for (Entry entry : entries) {
+            ObjectNode row = rows.add();
+            JsonRows.put(row, "delivery_id", entry.deliveryId());
+            JsonRows.put(row, "event", entry.event());
+            JsonRows.put(row, "outcome", entry.outcome().tag());
         }
-        return Panache.getSession().chain(session -> {
-            var insert = session.createNativeQuery(sql.toString()).setParameter("tenant", tenantId);
-            for (int i = 0; i < entries.size(); i++) {
-                insert.setParameter("id" + i, entries.get(i).deliveryId())
-                        .setParameter("event" + i, entries.get(i).event())
-                        .setParameter("outcome" + i, entries.get(i).outcome().tag());
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into processed_deliveries (tenant_id, delivery_id, event, outcome)
+                        select cast(:tenant as uuid), r.delivery_id, r.event, r.outcome
+                        from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                            as r(delivery_id uuid, event text, outcome text)""")
+                .setParameter("tenant", tenantId)
+                .setParameter("rows", rows.json())
+                .executeUpdate()).replaceWithVoid();
     }
 }

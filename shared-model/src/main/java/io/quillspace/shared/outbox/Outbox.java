@@ -1,8 +1,12 @@
 package io.quillspace.shared.outbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quillspace.shared.messaging.TraceContext;
+import io.quillspace.shared.sql.JsonRows;
 import io.smallrye.mutiny.Uni;
+
+import java.util.List;
 
 /**
  * Writes events into the transactional outbox: call inside the tenant transaction that makes the change the event
@@ -36,6 +40,40 @@ public final class Outbox {
                         .setParameter("version", message.schemaVersion())
                         .setParameter("payload", message.payload())
                         .setParameter("traceParent", TraceContext.currentTraceparent())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** An event to append with the W3C {@code traceparent} of the span that raised it (null outside any trace). */
+    public record Traced(OutboxMessage message, String traceParent) {
+    }
+
+    /** Appends the events in one statement, in their order; call inside the tenant transaction, like {@link #append}. */
+    public static Uni<Void> appendAll(List<Traced> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonRows rows = new JsonRows();
+        for (Traced event : events) {
+            OutboxMessage message = event.message();
+            ObjectNode row = rows.add();
+            JsonRows.put(row, "id", message.id());
+            JsonRows.put(row, "tenant_id", message.tenantId());
+            JsonRows.put(row, "topic", message.topic());
+            JsonRows.put(row, "record_key", message.key());
+            JsonRows.put(row, "event_type", message.eventType());
+            JsonRows.put(row, "schema_version", message.schemaVersion());
+            JsonRows.put(row, "payload", message.payload());
+            JsonRows.put(row, "trace_parent", event.traceParent());
+        }
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                insert into outbox_events (id, tenant_id, topic, record_key, event_type, schema_version,
+                                                           payload, trace_parent)
+                                select * from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, tenant_id uuid,
+                                    topic text, record_key text, event_type text, schema_version int, payload text,
+                                    trace_parent text)""")
+                        .setParameter("rows", rows.json())
                         .executeUpdate())
                 .replaceWithVoid();
     }
