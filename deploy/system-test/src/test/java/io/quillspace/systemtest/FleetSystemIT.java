@@ -31,11 +31,14 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,9 +119,11 @@ class FleetSystemIT {
         MimeMessage confirmation = Demo.awaitMessageTo(infrastructure.smtp(), Demo.INVITEE_EMAIL, Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("no confirmation email reached the SMTP server"));
         String text = SmtpServer.textOf(confirmation);
-        assertTrue(confirmation.getSubject().contains("Saturday 14 March 2026 at 10:00 (Europe/Madrid)"),
-                confirmation.getSubject());
-        assertTrue(text.contains("Saturday 14 March 2026, 10:00–10:45 (Europe/Madrid time)"), text);
+        // The fixture's Saturday 14 March 2026, 10:00 in Madrid, moved by whole weeks to lie ahead.
+        String day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH)
+                .format(Demo.MEETING_START.atZone(ZoneId.of("Europe/Madrid")));
+        assertTrue(confirmation.getSubject().contains(day + " at 10:00 (Europe/Madrid)"), confirmation.getSubject());
+        assertTrue(text.contains(day + ", 10:00–10:45 (Europe/Madrid time)"), text);
         assertTrue(text.contains("Dear Maria Lopez"), text);
 
         // One webhook, one trace: each service that handled it exported spans of the webhook's trace.

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The consultation business through the running fleet: a signed Calendly delivery in, a confirmation email out; then
@@ -36,6 +39,18 @@ public final class Demo {
     /** The demo client: the invitee, as booking-service names users. */
     public static final UUID CLIENT = UserIds.forEmail(Fleet.DEMO_TENANT, INVITEE_EMAIL);
 
+    /** The fixture's meeting (Saturday 14 March 2026, 10:00 in Madrid). */
+    private static final Instant FIXTURE_MEETING = Instant.parse("2026-03-14T09:00:00Z");
+    /**
+     * The demo books the fixture's meeting whole 52-week steps later, so it stays ahead of today (email-service sends
+     * no confirmation for a meeting already begun) on the same weekday and time of day.
+     */
+    public static final Duration MEETING_SHIFT = Duration.ofDays(364 * Math.max(0,
+            Math.floorDiv(ChronoUnit.DAYS.between(FIXTURE_MEETING, Instant.now().plus(Duration.ofDays(7))), 364) + 1));
+    /** When the demo's booked meeting starts. */
+    public static final Instant MEETING_START = FIXTURE_MEETING.plus(MEETING_SHIFT);
+    private static final Pattern MEETING_TIMES = Pattern.compile("\"(start_time|end_time)\":\"([^\"]+)\"");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -49,12 +64,18 @@ public final class Demo {
 
     /** As above, within the trace a W3C {@code traceparent} names (none if null), as a traced caller would. */
     public static int postSignedBooking(Fleet fleet, String traceparent) throws IOException, InterruptedException {
-        return postSigned(fleet, "invitee.created.json", traceparent);
+        String fixture = new String(CalendlyFixtures.body("invitee.created.json"), StandardCharsets.UTF_8);
+        String booked = MEETING_TIMES.matcher(fixture).replaceAll(time -> Matcher.quoteReplacement("\"" + time.group(1)
+                + "\":\"" + Instant.parse(time.group(2)).plus(MEETING_SHIFT) + "\""));
+        return postSigned(fleet, booked.getBytes(StandardCharsets.UTF_8), traceparent);
     }
 
     /** Posts a Calendly fixture, signed now with the demo key, to webhook-ingress; returns the HTTP status. */
     public static int postSigned(Fleet fleet, String fixture, String traceparent) throws IOException, InterruptedException {
-        byte[] body = CalendlyFixtures.body(fixture);
+        return postSigned(fleet, CalendlyFixtures.body(fixture), traceparent);
+    }
+
+    private static int postSigned(Fleet fleet, byte[] body, String traceparent) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly"))
                 .header("Content-Type", "application/json")
                 .header("Calendly-Webhook-Signature",
