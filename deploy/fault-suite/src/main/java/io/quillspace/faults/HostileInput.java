@@ -72,10 +72,12 @@ final class HostileInput implements Scenario {
             Journeys.awaitSettled(fleet, Duration.ofSeconds(30));
             Ledger.Snapshot after = fleet.ledger().snapshot();
             List<String> changes = before.changesTo(after);
+            // The unsubscribe link's GET is a page a person opens in a browser: its refusal is an HTML page.
+            String type = attack.door().equals("GET /unsubscribe") ? "text/html" : "application/problem+json";
             boolean problem = response != null && response.statusCode() == attack.expected()
-                    && response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+                    && response.headers().firstValue("Content-Type").orElse("").startsWith(type);
             outcomes.add(Outcome.check(NAME + " — " + attack.door(), attack.attack(),
-                    attack.expected() + " problem+json, nothing changed",
+                    attack.expected() + " " + type + ", nothing changed",
                     answer + (changes.isEmpty() ? "; unchanged" : "; changed " + changes), problem && changes.isEmpty()));
             before = after;
         }
