@@ -121,7 +121,9 @@ class UnsubscribeAndRetryTest extends AtFixedTime {
         oneClick(link).then().statusCode(200);
         oneClick(link).then().statusCode(200);
 
-        for (String refused : List.of(forged, foreign, "/unsubscribe?tenant=" + client.tenant + "&email=" + client.recipient)) {
+        String garbledStudio = "/unsubscribe?tenant=not-a-studio&email=" + client.recipient + "&token=" + token;
+        for (String refused : List.of(forged, foreign, garbledStudio,
+                "/unsubscribe?tenant=" + client.tenant + "&email=" + client.recipient)) {
             given().urlEncodingEnabled(false).when().get(refused)
                     .then().statusCode(400).contentType(containsString("text/html"))
                     .body(containsString("This unsubscribe link is not valid"), not(containsString("<form")));

@@ -21,7 +21,7 @@ public interface EmailConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** Jobs of one pass handed to SMTP at once. */
+    /** Jobs of one pass decided and rendered side by side; their SMTP hand-offs wait for {@link Smtp#connections()}. */
     @WithDefault("4")
     int sendConcurrency();
 
@@ -87,8 +87,12 @@ public interface EmailConfig {
         @WithDefault("60s")
         Duration sendTimeout();
 
-        /** Sends in flight at once per replica, each on a connection of its own. */
-        @WithDefault("10")
+        /**
+         * Sends in flight at once per replica, each on a connection of its own. One by default: a replica killed
+         * between the relay's acceptance and its record then repeats at most one email (same Message-ID) when the
+         * job's lease runs out; replicas, not connections, add throughput.
+         */
+        @WithDefault("1")
         int connections();
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,13 +45,14 @@ public class UnsubscribeResource {
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "400", description = "An HTML page: the link is incomplete or was not issued by us",
             content = @Content(mediaType = MediaType.TEXT_HTML))
-    public Response confirmationPage(@QueryParam("tenant") UUID tenant, @QueryParam("email") String email,
+    public Response confirmationPage(@QueryParam("tenant") String tenant, @QueryParam("email") String email,
                                      @QueryParam("token") String token) {
-        if (!unsubscribes.isValid(tenant, email, token)) {
+        Optional<UUID> studio = unsubscribes.issuer(tenant, email, token);
+        if (studio.isEmpty()) {
             return page(400, "This unsubscribe link is not valid",
                     "<p>The link is incomplete or was not issued by us. Please use the link in the email you received.</p>");
         }
-        String action = "?tenant=" + tenant + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&token="
+        String action = "?tenant=" + studio.get() + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
         return page(200, "Unsubscribe from follow-up emails",
                 "<p>Stop follow-up emails to <strong>" + escape(UserIds.normalizedEmail(email)) + "</strong>?"
@@ -65,7 +67,7 @@ public class UnsubscribeResource {
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "400", description = "The link is incomplete, forged or another studio's",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> unsubscribe(@QueryParam("tenant") UUID tenant, @QueryParam("email") String email,
+    public Uni<Response> unsubscribe(@QueryParam("tenant") String tenant, @QueryParam("email") String email,
                                      @QueryParam("token") String token) {
         return unsubscribes.unsubscribe(tenant, email, token).map(done -> done
                 ? page(200, "You are unsubscribed", "<p>You will receive no more follow-up emails.</p>")

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,23 +40,32 @@ public class Unsubscribes {
                 + URLEncoder.encode(address, StandardCharsets.UTF_8) + "&token=" + token(tenant, address);
     }
 
-    /** Whether the link is complete and its token the one we issued for this studio and address. */
-    public boolean isValid(UUID tenant, String email, String token) {
+    /**
+     * The studio a link was issued for, if the link is complete and its token the one we issued for this studio and
+     * address; empty for a forged, foreign or garbled link (a studio that is not a UUID included).
+     */
+    public Optional<UUID> issuer(String tenant, String email, String token) {
         if (tenant == null || email == null || email.isBlank() || token == null) {
-            return false;
+            return Optional.empty();
         }
-        return MessageDigest.isEqual(token(tenant, UserIds.normalizedEmail(email)).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
+        UUID studio;
+        try {
+            studio = UUID.fromString(tenant);
+        } catch (IllegalArgumentException garbled) {
+            return Optional.empty();
+        }
+        boolean issued = MessageDigest.isEqual(token(studio, UserIds.normalizedEmail(email))
+                .getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
+        return issued ? Optional.of(studio) : Optional.empty();
     }
 
     /** Records the unsubscribe if the link is valid; false for a forged, foreign or garbled link. */
-    public Uni<Boolean> unsubscribe(UUID tenant, String email, String token) {
-        if (!isValid(tenant, email, token)) {
-            return Uni.createFrom().item(false);
-        }
-        return TenantTransactions.inTenant(TenantContext.service(tenant),
-                        () -> TenantTransactions.registerTenant(tenant).chain(() -> suppressions.add(tenant, email)))
-                .replaceWith(true);
+    public Uni<Boolean> unsubscribe(String tenant, String email, String token) {
+        return issuer(tenant, email, token)
+                .map(studio -> TenantTransactions.inTenant(TenantContext.service(studio),
+                                () -> TenantTransactions.registerTenant(studio).chain(() -> suppressions.add(studio, email)))
+                        .replaceWith(true))
+                .orElseGet(() -> Uni.createFrom().item(false));
     }
 
     private String token(UUID tenant, String address) {
