@@ -1,0 +1,39 @@
+package io.quillspace.shared.files;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where a service's files live ({@code quillspace.files.*}): any S3-compatible store. The bucket, region and endpoint
+ * come from the {@code quillspace-files} ConfigMap, the keys from its Secret.
+ */
+@ConfigMapping(prefix = "quillspace.files")
+public interface FileStorageConfig {
+
+    /** The store's endpoint; absent means AWS S3 in {@link #region()}. */
+    Optional<URI> endpoint();
+
+    String region();
+
+    String bucket();
+
+    /** {@code endpoint/bucket/key} rather than {@code bucket.endpoint/key}: MinIO, Ceph and the embedded store. */
+    @WithDefault("false")
+    boolean pathStyle();
+
+    String accessKey();
+
+    String secretKey();
+
+    /** How long a presigned upload may start. */
+    @WithDefault("15m")
+    Duration uploadTtl();
+
+    /** How long a presigned download may start. */
+    @WithDefault("5m")
+    Duration downloadTtl();
+}

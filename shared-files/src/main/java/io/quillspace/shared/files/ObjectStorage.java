@@ -1,0 +1,89 @@
+package io.quillspace.shared.files;
+
+import io.quillspace.shared.tenancy.TenantTransactions;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * The service's side of file transfer: it signs requests the client sends to the store itself (bytes never pass
+ * through our heap), and checks, moves and removes what arrived. Every store call is asynchronous and resumes on the
+ * caller's Vert.x context, where the reactive database session lives.
+ */
+@ApplicationScoped
+public class ObjectStorage {
+
+    private final FileStorageConfig config;
+    private final FilePresigner presigner;
+    private final S3AsyncClient s3;
+
+    public ObjectStorage(FileStorageConfig config, Clock clock) {
+        this.config = config;
+        this.presigner = new FilePresigner(config, clock);
+        var builder = S3AsyncClient.builder()
+                .region(Region.of(config.region()))
+                .forcePathStyle(config.pathStyle())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())));
+        config.endpoint().ifPresent(builder::endpointOverride);
+        this.s3 = builder.build();
+    }
+
+    public PresignedRequest presignUpload(String key, FileDeclaration declared) {
+        return presigner.upload(key, declared.contentType(), declared.size(), declared.checksumSha256(),
+                config.uploadTtl());
+    }
+
+    public PresignedRequest presignDownload(String key, String fileName) {
+        return presigner.download(key, ContentDisposition.attachment(fileName), config.downloadTtl());
+    }
+
+    /** The object under {@code key}, or empty if nothing arrived there. */
+    public Uni<Optional<StoredObject>> head(String key) {
+        return call(() -> s3.headObject(r -> r.bucket(config.bucket()).key(key).checksumMode(ChecksumMode.ENABLED))
+                .thenApply(head -> Optional.of(new StoredObject(head.contentLength(), head.contentType(),
+                        head.checksumSHA256())))
+                .exceptionally(failure -> {
+                    if (isAbsent(failure)) {
+                        return Optional.empty();
+                    }
+                    throw new CompletionException(failure);
+                }));
+    }
+
+    public Uni<Void> copy(String from, String to) {
+        return call(() -> s3.copyObject(r -> r.sourceBucket(config.bucket()).sourceKey(from)
+                .destinationBucket(config.bucket()).destinationKey(to)).thenApply(done -> null));
+    }
+
+    public Uni<Void> delete(String key) {
+        return call(() -> s3.deleteObject(r -> r.bucket(config.bucket()).key(key)).thenApply(done -> null));
+    }
+
+    private static <T> Uni<T> call(Supplier<CompletableFuture<T>> request) {
+        return TenantTransactions.resumeOnCallerContext(Uni.createFrom().completionStage(request));
+    }
+
+    private static boolean isAbsent(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        return cause instanceof NoSuchKeyException || (cause instanceof S3Exception s3 && s3.statusCode() == 404);
+    }
+
+    @PreDestroy
+    void close() {
+        s3.close();
+    }
+}
