@@ -1,6 +1,7 @@
 package io.quillspace.booking.calendly;
 
 import io.quillspace.booking.entity.Booking;
+import io.quillspace.booking.repository.BriefFileRepository;
 import io.quillspace.booking.repository.ProjectBriefRepository;
 import io.quillspace.booking.repository.ProposalRepository;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
@@ -49,17 +50,19 @@ public class BookingService {
     private final DeliveryLogRepository deliveryLog;
     private final NoShowRepository noShows;
     private final ProjectBriefRepository briefs;
+    private final BriefFileRepository briefFiles;
     private final ProposalRepository proposals;
     private final Clock clock;
 
     public BookingService(CalendlyChanges changes, ShareStatements statements, DeliveryLogRepository deliveryLog,
-                          NoShowRepository noShows, ProjectBriefRepository briefs, ProposalRepository proposals,
-                          Clock clock) {
+                          NoShowRepository noShows, ProjectBriefRepository briefs, BriefFileRepository briefFiles,
+                          ProposalRepository proposals, Clock clock) {
         this.changes = changes;
         this.statements = statements;
         this.deliveryLog = deliveryLog;
         this.noShows = noShows;
         this.briefs = briefs;
+        this.briefFiles = briefFiles;
         this.proposals = proposals;
         this.clock = clock;
     }
@@ -117,12 +120,13 @@ public class BookingService {
     }
 
     /**
-     * A reschedule carries the old booking's brief and proposals to the booking that replaced it, once both exist:
+     * A reschedule carries the old booking's brief (with its files) and proposals to the booking that replaced it, once both exist:
      * whichever half of the reschedule arrives second moves them, and the old booking takes no new ones once it is
      * RESCHEDULED. Nothing is raised: the work is the same, only its booking changed.
      */
     private Uni<Void> move(SharePlan.Move move) {
         return briefs.move(move.fromBookingId(), move.toBookingId(), move.toUserId())
+                .chain(() -> briefFiles.move(move.fromBookingId(), move.toBookingId(), move.toUserId()))
                 .chain(() -> proposals.move(move.fromBookingId(), move.toBookingId(), move.toUserId()))
                 .replaceWithVoid();
     }

@@ -7,21 +7,23 @@ import java.util.Optional;
  * management interface listens 1000 above its API (8081 → 9081).
  */
 public enum FleetService {
-    WEBHOOK_INGRESS("webhook-ingress", 8081, "ingress", false),
-    BOOKING("booking-service", 8082, "booking", false),
-    EMAIL("email-service", 8083, "email", true),
-    PROJECT("project-service", 8084, "project", false);
+    WEBHOOK_INGRESS("webhook-ingress", 8081, "ingress", false, false),
+    BOOKING("booking-service", 8082, "booking", false, true),
+    EMAIL("email-service", 8083, "email", true, false),
+    PROJECT("project-service", 8084, "project", false, true);
 
     private final String module;
     private final int localPort;
     private final String database;
     private final boolean sendsMail;
+    private final boolean storesFiles;
 
-    FleetService(String module, int localPort, String database, boolean sendsMail) {
+    FleetService(String module, int localPort, String database, boolean sendsMail, boolean storesFiles) {
         this.module = module;
         this.localPort = localPort;
         this.database = database;
         this.sendsMail = sendsMail;
+        this.storesFiles = storesFiles;
     }
 
     /** Maven module (and directory) of the service. */
@@ -41,5 +43,10 @@ public enum FleetService {
 
     public boolean sendsMail() {
         return sendsMail;
+    }
+
+    /** Signs uploads and downloads for the object store (briefs' and deliverables' files). */
+    public boolean storesFiles() {
+        return storesFiles;
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fleet's real infrastructure: PostgreSQL, a Kafka broker and an SMTP server. Written once, used by every service's
+ * The fleet's real infrastructure: PostgreSQL, a Kafka broker, an SMTP server and (on first use) an S3 store. Written once, used by every service's
  * tests (through {@code InfrastructureTestResource}), by the system test and by the local launcher.
  */
 public final class Infrastructure implements AutoCloseable {
@@ -25,6 +25,7 @@ public final class Infrastructure implements AutoCloseable {
     private final SmtpServer smtp;
     private final boolean freshDatabases;
     private final Map<String, ServiceDatabase> databases = new ConcurrentHashMap<>();
+    private ObjectStore objectStore;
 
     private Infrastructure(PostgresServer postgres, KafkaBroker kafka, SmtpServer smtp, boolean freshDatabases) {
         this.postgres = postgres;
@@ -77,6 +78,14 @@ public final class Infrastructure implements AutoCloseable {
         return smtp;
     }
 
+    /** The S3-compatible store, started on first use (on a free port) and only by runs with services that sign. */
+    public synchronized ObjectStore objectStore() {
+        if (objectStore == null) {
+            objectStore = ObjectStore.start(0);
+        }
+        return objectStore;
+    }
+
     /** The service's own database, provisioned on first use. */
     public ServiceDatabase database(String name) {
         return databases.computeIfAbsent(name, n -> postgres.provision(n, freshDatabases));
@@ -87,6 +96,9 @@ public final class Infrastructure implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         service.database().ifPresent(name -> config.putAll(database(name).quarkusConfig()));
+        if (service.storesFiles()) {
+            config.putAll(objectStore().quarkusConfig());
+        }
         if (service.sendsMail()) {
             config.put("quarkus.mailer.host", smtp.host());
             config.put("quarkus.mailer.port", Integer.toString(smtp.port()));
@@ -99,6 +111,11 @@ public final class Infrastructure implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (objectStore != null) {
+                closeQuietly(objectStore);
+            }
+        }
         closeQuietly(smtp);
         closeQuietly(kafka);
         closeQuietly(postgres);

@@ -60,7 +60,11 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        proxy.stop();
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded S3 store did not stop", e);
+        }
     }
 }

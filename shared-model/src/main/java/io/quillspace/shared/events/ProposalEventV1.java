@@ -23,7 +23,8 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ProposalEventV1.BriefSubmitted.class, name = ProposalEventV1.BriefSubmitted.TYPE),
         @JsonSubTypes.Type(value = ProposalEventV1.ProposalSent.class, name = ProposalEventV1.ProposalSent.TYPE),
         @JsonSubTypes.Type(value = ProposalEventV1.ProposalAccepted.class, name = ProposalEventV1.ProposalAccepted.TYPE),
-        @JsonSubTypes.Type(value = ProposalEventV1.ProposalDeclined.class, name = ProposalEventV1.ProposalDeclined.TYPE)
+        @JsonSubTypes.Type(value = ProposalEventV1.ProposalDeclined.class, name = ProposalEventV1.ProposalDeclined.TYPE),
+        @JsonSubTypes.Type(value = ProposalEventV1.BriefFileAttached.class, name = ProposalEventV1.BriefFileAttached.TYPE)
 })
 public sealed interface ProposalEventV1 extends FleetEvent {
 
@@ -87,6 +88,20 @@ public sealed interface ProposalEventV1 extends FleetEvent {
                             Instant occurredAt) implements ProposalEventV1 {
 
         public static final String TYPE = "proposal.declined";
+    }
+
+    /**
+     * A file (a manuscript sample, a cover) was attached to the brief, checked as it arrived in the object store.
+     *
+     * @param briefVersion the brief version current at upload; null when no brief had been submitted yet
+     * @param fileName     as the user gave it: data to display, never a path
+     */
+    @JsonTypeName(BriefFileAttached.TYPE)
+    record BriefFileAttached(UUID eventId, UUID tenantId, UUID bookingId, long sequence, UUID fileId, UUID userId,
+                             UUID uploadedBy, Integer briefVersion, String fileName, String contentType, long size,
+                             Instant occurredAt) implements ProposalEventV1 {
+
+        public static final String TYPE = "brief.file-attached";
     }
 
     /** The record value. */

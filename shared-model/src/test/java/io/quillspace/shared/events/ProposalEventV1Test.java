@@ -34,7 +34,11 @@ class ProposalEventV1Test {
                         List.of(new ProposalEventV1.Phase(1, "Read-through", 10, List.of("Editorial letter")),
                                 new ProposalEventV1.Phase(2, "Line notes", 20, List.of("Annotated manuscript", "Call"))),
                         new BigDecimal("4500.00"), "EUR", AT, AT),
-                new ProposalEventV1.ProposalDeclined(UUID.randomUUID(), TENANT, BOOKING, 5, proposal, CLIENT, AT));
+                new ProposalEventV1.ProposalDeclined(UUID.randomUUID(), TENANT, BOOKING, 5, proposal, CLIENT, AT),
+                new ProposalEventV1.BriefFileAttached(UUID.randomUUID(), TENANT, BOOKING, 6, UUID.randomUUID(), CLIENT,
+                        CLIENT, 2, "../Chapter \"1\"\u202E.docx", "application/pdf", 1_048_576, AT),
+                new ProposalEventV1.BriefFileAttached(UUID.randomUUID(), TENANT, BOOKING, 7, UUID.randomUUID(), CLIENT,
+                        CLIENT, null, "cover.png", "image/png", 10, AT));
 
         for (ProposalEventV1 event : events) {
             String encoded = ProposalEventV1.encode(event);
@@ -49,6 +53,7 @@ class ProposalEventV1Test {
         assertEquals("proposal.sent", ProposalEventV1.ProposalSent.TYPE);
         assertEquals("proposal.accepted", ProposalEventV1.ProposalAccepted.TYPE);
         assertEquals("proposal.declined", ProposalEventV1.ProposalDeclined.TYPE);
+        assertEquals("brief.file-attached", ProposalEventV1.BriefFileAttached.TYPE);
     }
 
     @Test
