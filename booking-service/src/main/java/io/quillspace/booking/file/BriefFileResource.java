@@ -84,7 +84,7 @@ public class BriefFileResource {
     public Uni<BriefFileView> complete(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         return files.complete(identity.tenantContext(), id, fileId)
                 .onItem().ifNull().failWith(() -> notFound(id, fileId))
-                .map(file -> BriefFileView.of(file, null));
+                .map(file -> BriefFileView.of(file, FileViews.File.of(file, null)));
     }
 
     @GET

@@ -11,15 +11,13 @@ import io.quillspace.shared.files.FileDeclaration;
 import io.quillspace.shared.files.FileKeys;
 import io.quillspace.shared.files.FileViews;
 import io.quillspace.shared.files.ObjectStorage;
-import io.quillspace.shared.files.StoredObject;
+import io.quillspace.shared.files.StoredFile;
 import io.quillspace.shared.outbox.Outbox;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,8 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BriefFileService {
-
-    private static final Logger LOG = Logger.getLogger(BriefFileService.class);
 
     private final BookingRepository bookings;
     private final ProjectBriefRepository briefs;
@@ -52,9 +48,8 @@ public class BriefFileService {
         return TenantTransactions.inTenant(caller, () -> bookings.findById(bookingId).chain(booking -> booking == null
                 ? Uni.createFrom().<BriefFile>nullItem()
                 : policy.requireNotRescheduled(booking).chain(() -> briefs.count("bookingId", bookingId))
-                        .chain(versions -> files.persist(pending(caller, booking, versions.intValue(), declared)))))
-                .map(file -> file == null ? null
-                        : FileViews.Upload.of(file.id, storage.presignUpload(file.objectKey, declared)));
+                        .chain(versions -> files.persist(declared(caller, booking, versions.intValue(), declared)))))
+                .map(file -> file == null ? null : storage.presignUpload(file));
     }
 
     /**
@@ -63,95 +58,52 @@ public class BriefFileService {
      */
     public Uni<BriefFile> complete(TenantContext caller, UUID bookingId, UUID fileId) {
         return TenantTransactions.inTenant(caller, () -> files.ofBooking(bookingId, fileId)).chain(file -> {
-            if (file == null || file.status == BriefFile.Status.ATTACHED) {
+            if (file == null || file.status == StoredFile.Status.ATTACHED) {
                 return Uni.createFrom().item(file);
             }
-            if (file.status == BriefFile.Status.DELETED) {
+            if (file.status == StoredFile.Status.DELETED) {
                 return Uni.createFrom().failure(new FileConflict(FileConflict.Reason.FILE_DELETED,
                         "file " + fileId + " was deleted"));
             }
             String pendingKey = file.objectKey;
             String attachedKey = FileKeys.attached(file.tenantId, file.bookingId, file.id);
-            return storage.head(pendingKey)
-                    .invoke(arrived -> requireDeclared(file, arrived.orElse(null)))
-                    .chain(() -> storage.copy(pendingKey, attachedKey))
+            return storage.verifyAndCopy(file, attachedKey)
                     .chain(() -> attach(caller, bookingId, fileId, attachedKey))
-                    .call(() -> storage.delete(pendingKey).onFailure().recoverWithUni(failure -> {
-                        // The bucket's lifecycle rule expires pending/ anyway.
-                        LOG.warnf("could not remove the pending upload %s: %s", pendingKey, failure.toString());
-                        return Uni.createFrom().voidItem();
-                    }));
+                    .call(() -> storage.discardPending(pendingKey));
         });
     }
 
     /** The file with a presigned download if attached; null if absent for the caller or not attached. */
     public Uni<BriefFileView> download(TenantContext caller, UUID bookingId, UUID fileId) {
         return TenantTransactions.inTenant(caller, () -> files.ofBooking(bookingId, fileId))
-                .map(file -> file == null || file.status != BriefFile.Status.ATTACHED ? null
-                        : BriefFileView.of(file, FileViews.Download.of(storage.presignDownload(file.objectKey,
-                        file.fileName))));
+                .map(file -> file == null || file.status != StoredFile.Status.ATTACHED ? null
+                        : BriefFileView.of(file, storage.withDownload(file)));
     }
 
-    /**
-     * An admin removes the file: the row stays as history (who, when), the object goes. Null if absent for the caller;
-     * deleting again changes nothing.
-     */
+    /** An admin removes the file: the row stays as history, the object goes. Null if absent for the caller. */
     public Uni<BriefFile> delete(TenantContext admin, UUID bookingId, UUID fileId) {
-        return TenantTransactions.inTenant(admin, () -> files.lockOfBooking(bookingId, fileId).invoke(file -> {
-                    if (file != null && file.status != BriefFile.Status.DELETED) {
-                        file.status = BriefFile.Status.DELETED;
-                        file.deletedBy = admin.userId().orElseThrow();
-                        file.deletedAt = policy.now();
-                    }
-                }))
+        return TenantTransactions.inTenant(admin, () -> files.lockOfBooking(bookingId, fileId)
+                        .invoke(file -> {
+                            if (file != null) {
+                                file.delete(admin.userId().orElseThrow(), policy.now());
+                            }
+                        }))
                 .call(file -> file == null ? Uni.createFrom().voidItem() : storage.delete(file.objectKey));
     }
 
     private Uni<BriefFile> attach(TenantContext caller, UUID bookingId, UUID fileId, String attachedKey) {
         return TenantTransactions.inTenant(caller, () -> bookings.lockById(bookingId)
-                .chain(booking -> files.lockOfBooking(bookingId, fileId).chain(file -> {
-                    if (file.status != BriefFile.Status.PENDING) {
+                .chain(booking -> files.lockOfBooking(bookingId, fileId).chain(file -> file.attach(attachedKey, policy.now())
+                        ? Outbox.append(BriefFileEvents.attached(booking, file)).replaceWith(file)
                         // A concurrent completion won (or an admin deleted it meanwhile): one event at most.
-                        return Uni.createFrom().item(file);
-                    }
-                    file.status = BriefFile.Status.ATTACHED;
-                    file.objectKey = attachedKey;
-                    file.attachedAt = policy.now();
-                    return Outbox.append(BriefFileEvents.attached(booking, file)).replaceWith(file);
-                })));
+                        : Uni.createFrom().item(file))));
     }
 
-    private static void requireDeclared(BriefFile file, StoredObject arrived) {
-        if (arrived == null) {
-            throw new FileConflict(FileConflict.Reason.UPLOAD_MISSING,
-                    "nothing arrived for file " + file.id + ": upload it to the presigned URL first");
-        }
-        List<String> differences = arrived.differencesFrom(declaration(file));
-        if (!differences.isEmpty()) {
-            throw new FileConflict(FileConflict.Reason.UPLOAD_MISMATCH,
-                    "the uploaded object has " + String.join(", ", differences));
-        }
-    }
-
-    private static FileDeclaration declaration(BriefFile file) {
-        return new FileDeclaration(file.fileName, file.contentType, file.size, file.checksumSha256);
-    }
-
-    private BriefFile pending(TenantContext caller, Booking booking, int briefVersions, FileDeclaration declared) {
+    private BriefFile declared(TenantContext caller, Booking booking, int briefVersions, FileDeclaration declared) {
         BriefFile file = new BriefFile();
-        file.id = UUID.randomUUID();
-        file.tenantId = booking.tenantId;
+        file.declare(booking.tenantId, booking.id, booking.userId, declared, caller.userId().orElseThrow(), policy.now());
         file.bookingId = booking.id;
-        file.userId = booking.userId;
         file.briefVersion = briefVersions == 0 ? null : briefVersions;
-        file.fileName = declared.fileName();
-        file.contentType = declared.contentType();
-        file.size = declared.size();
-        file.checksumSha256 = declared.checksumSha256();
-        file.objectKey = FileKeys.pending(booking.tenantId, booking.id, file.id);
-        file.status = BriefFile.Status.PENDING;
-        file.uploadedBy = caller.userId().orElseThrow();
-        file.createdAt = policy.now();
         return file;
     }
 }

@@ -1,26 +1,19 @@
 package io.quillspace.booking.file;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quillspace.booking.entity.BriefFile;
 import io.quillspace.shared.files.FileViews;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A brief's file as the API shows it; {@code download} only on a read of an attached file.
+ * A brief's file as the API shows it: the file and its consultation.
  *
  * @param briefVersion the brief version current at upload; null when no brief had been submitted yet
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record BriefFileView(UUID id, UUID consultationId, Integer briefVersion, String fileName, String contentType,
-                            long size, String checksumSha256, BriefFile.Status status, UUID uploadedBy,
-                            Instant createdAt, Instant attachedAt, UUID deletedBy, Instant deletedAt,
-                            FileViews.Download download) {
+public record BriefFileView(UUID consultationId, Integer briefVersion, @JsonUnwrapped FileViews.File file) {
 
-    static BriefFileView of(BriefFile file, FileViews.Download download) {
-        return new BriefFileView(file.id, file.bookingId, file.briefVersion, file.fileName, file.contentType, file.size,
-                file.checksumSha256, file.status, file.uploadedBy, file.createdAt, file.attachedAt, file.deletedBy,
-                file.deletedAt, download);
+    static BriefFileView of(BriefFile brief, FileViews.File file) {
+        return new BriefFileView(brief.bookingId, brief.briefVersion, file);
     }
 }

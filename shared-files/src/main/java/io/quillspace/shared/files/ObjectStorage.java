@@ -4,6 +4,7 @@ import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class ObjectStorage {
+
+    private static final Logger LOG = Logger.getLogger(ObjectStorage.class);
 
     private final FileStorageConfig config;
     private final FilePresigner presigner;
@@ -42,13 +46,45 @@ public class ObjectStorage {
         this.s3 = builder.build();
     }
 
-    public PresignedRequest presignUpload(String key, FileDeclaration declared) {
-        return presigner.upload(key, declared.contentType(), declared.size(), declared.checksumSha256(),
-                config.uploadTtl());
+    /** The upload of the declared, pending {@code file}: exactly its size, type and checksum. */
+    public FileViews.Upload presignUpload(StoredFile file) {
+        return FileViews.Upload.of(file.id, presigner.upload(file.objectKey, file.contentType, file.size,
+                file.checksumSha256, config.uploadTtl()));
     }
 
-    public PresignedRequest presignDownload(String key, String fileName) {
-        return presigner.download(key, ContentDisposition.attachment(fileName), config.downloadTtl());
+    /** The attached {@code file} with a download that saves it under its name, safely encoded. */
+    public FileViews.File withDownload(StoredFile file) {
+        return FileViews.File.of(file, FileViews.Download.of(presigner.download(file.objectKey,
+                ContentDisposition.attachment(file.fileName), config.downloadTtl())));
+    }
+
+    /**
+     * Checks that what arrived for the pending {@code file} is what was declared, and copies it to {@code attachedKey}
+     * (repeatable: a retried completion copies the same object again). Fails with a {@link FileConflict} otherwise.
+     */
+    public Uni<Void> verifyAndCopy(StoredFile file, String attachedKey) {
+        String pendingKey = file.objectKey;
+        return head(pendingKey)
+                .invoke(arrived -> {
+                    if (arrived.isEmpty()) {
+                        throw new FileConflict(FileConflict.Reason.UPLOAD_MISSING,
+                                "nothing arrived for file " + file.id + ": upload it to the presigned URL first");
+                    }
+                    List<String> differences = arrived.get().differencesFrom(file.declaration());
+                    if (!differences.isEmpty()) {
+                        throw new FileConflict(FileConflict.Reason.UPLOAD_MISMATCH,
+                                "the uploaded object has " + String.join(", ", differences));
+                    }
+                })
+                .chain(() -> copy(pendingKey, attachedKey));
+    }
+
+    /** Removes a completed upload's pending copy; a failure is only logged, as the {@code pending/} expiry removes it. */
+    public Uni<Void> discardPending(String pendingKey) {
+        return delete(pendingKey).onFailure().recoverWithUni(failure -> {
+            LOG.warnf("could not remove the pending upload %s: %s", pendingKey, failure.toString());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** The object under {@code key}, or empty if nothing arrived there. */
@@ -64,7 +100,7 @@ public class ObjectStorage {
                 }));
     }
 
-    public Uni<Void> copy(String from, String to) {
+    private Uni<Void> copy(String from, String to) {
         return call(() -> s3.copyObject(r -> r.sourceBucket(config.bucket()).sourceKey(from)
                 .destinationBucket(config.bucket()).destinationKey(to)).thenApply(done -> null));
     }
