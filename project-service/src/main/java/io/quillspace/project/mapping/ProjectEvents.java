@@ -1,5 +1,6 @@
 package io.quillspace.project.mapping;
 
+import io.quillspace.project.entity.DeliverableFile;
 import io.quillspace.project.entity.Project;
 import io.quillspace.project.entity.ProjectDeliverable;
 import io.quillspace.project.entity.ProjectPhase;
@@ -57,6 +58,14 @@ public final class ProjectEvents {
         return new ProjectEventV1.DeliverableStatusChanged(UUID.randomUUID(), project.tenantId, project.id,
                 project.nextEventSequence(), project.userId, deliverable.id, deliverable.phaseId, deliverable.name,
                 StatusNames.wire(from), StatusNames.wire(deliverable.status), admin, at);
+    }
+
+    public static ProjectEventV1 deliverableFileAttached(Project project, ProjectDeliverable deliverable,
+                                                         DeliverableFile file) {
+        return new ProjectEventV1.DeliverableFileAttached(UUID.randomUUID(), project.tenantId, project.id,
+                project.nextEventSequence(), project.userId, project.clientEmail, project.clientName, project.name,
+                deliverable.id, deliverable.name, file.id, file.fileName, file.contentType, file.size, file.uploadedBy,
+                file.attachedAt);
     }
 
     public static OutboxMessage outboxMessage(ProjectEventV1 event) {

@@ -20,7 +20,9 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ProjectEventV1.StatusChanged.class, name = ProjectEventV1.StatusChanged.TYPE),
         @JsonSubTypes.Type(value = ProjectEventV1.PhaseStatusChanged.class, name = ProjectEventV1.PhaseStatusChanged.TYPE),
         @JsonSubTypes.Type(value = ProjectEventV1.DeliverableStatusChanged.class,
-                name = ProjectEventV1.DeliverableStatusChanged.TYPE)
+                name = ProjectEventV1.DeliverableStatusChanged.TYPE),
+        @JsonSubTypes.Type(value = ProjectEventV1.DeliverableFileAttached.class,
+                name = ProjectEventV1.DeliverableFileAttached.TYPE)
 })
 public sealed interface ProjectEventV1 extends FleetEvent {
 
@@ -90,6 +92,21 @@ public sealed interface ProjectEventV1 extends FleetEvent {
                                     UUID changedBy, Instant occurredAt) implements ProjectEventV1 {
 
         public static final String TYPE = "project.deliverable-status-changed";
+    }
+
+    /**
+     * The studio attached a file (an editorial letter, an annotated manuscript) to a deliverable: what the client's
+     * email names.
+     *
+     * @param fileName as the admin gave it: data to display, never a path
+     */
+    @JsonTypeName(DeliverableFileAttached.TYPE)
+    record DeliverableFileAttached(UUID eventId, UUID tenantId, UUID projectId, long sequence, UUID userId,
+                                   String clientEmail, String clientName, String projectName, UUID deliverableId,
+                                   String deliverableName, UUID fileId, String fileName, String contentType, long size,
+                                   UUID uploadedBy, Instant occurredAt) implements ProjectEventV1 {
+
+        public static final String TYPE = "project.deliverable-file-attached";
     }
 
     /** The record value. */

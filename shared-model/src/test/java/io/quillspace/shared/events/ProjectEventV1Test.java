@@ -43,7 +43,10 @@ class ProjectEventV1Test {
                 new ProjectEventV1.PhaseStatusChanged(UUID.randomUUID(), tenant, project, 3, client, UUID.randomUUID(),
                         1, "Assessment", "pending", "in_progress", admin, at),
                 new ProjectEventV1.DeliverableStatusChanged(UUID.randomUUID(), tenant, project, 4, client,
-                        UUID.randomUUID(), UUID.randomUUID(), "Editorial letter", "in_review", "done", admin, at));
+                        UUID.randomUUID(), UUID.randomUUID(), "Editorial letter", "in_review", "done", admin, at),
+                new ProjectEventV1.DeliverableFileAttached(UUID.randomUUID(), tenant, project, 5, client,
+                        "tom@example.org", "Tom Okafor", "The Salt Road", UUID.randomUUID(), "Editorial letter",
+                        UUID.randomUUID(), "..\\letter \"final\"\u202Efdp.exe", "application/pdf", 2_048, admin, at));
 
         for (ProjectEventV1 event : events) {
             String encoded = ProjectEventV1.encode(event);
