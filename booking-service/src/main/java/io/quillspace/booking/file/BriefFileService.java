@@ -6,7 +6,6 @@ import io.quillspace.booking.entity.BriefFile;
 import io.quillspace.booking.repository.BookingRepository;
 import io.quillspace.booking.repository.BriefFileRepository;
 import io.quillspace.booking.repository.ProjectBriefRepository;
-import io.quillspace.shared.files.FileConflict;
 import io.quillspace.shared.files.FileDeclaration;
 import io.quillspace.shared.files.FileKeys;
 import io.quillspace.shared.files.FileViews;
@@ -57,20 +56,9 @@ public class BriefFileService {
      * Completing an attached file again answers the same and raises nothing.
      */
     public Uni<BriefFile> complete(TenantContext caller, UUID bookingId, UUID fileId) {
-        return TenantTransactions.inTenant(caller, () -> files.ofBooking(bookingId, fileId)).chain(file -> {
-            if (file == null || file.status == StoredFile.Status.ATTACHED) {
-                return Uni.createFrom().item(file);
-            }
-            if (file.status == StoredFile.Status.DELETED) {
-                return Uni.createFrom().failure(new FileConflict(FileConflict.Reason.FILE_DELETED,
-                        "file " + fileId + " was deleted"));
-            }
-            String pendingKey = file.objectKey;
-            String attachedKey = FileKeys.attached(file.tenantId, file.bookingId, file.id);
-            return storage.verifyAndCopy(file, attachedKey)
-                    .chain(() -> attach(caller, bookingId, fileId, attachedKey))
-                    .call(() -> storage.discardPending(pendingKey));
-        });
+        return TenantTransactions.inTenant(caller, () -> files.ofBooking(bookingId, fileId))
+                .chain(file -> storage.complete(file, found -> FileKeys.attached(found.tenantId, found.bookingId, found.id),
+                        attachedKey -> attach(caller, bookingId, fileId, attachedKey)));
     }
 
     /** The file with a presigned download if attached; null if absent for the caller or not attached. */

@@ -136,12 +136,12 @@ class ObjectStoreTest {
                 return true;
             }
 
-            public String accessKey() {
-                return ObjectStore.ACCESS_KEY;
+            public Optional<String> accessKey() {
+                return Optional.of(ObjectStore.ACCESS_KEY);
             }
 
-            public String secretKey() {
-                return secret;
+            public Optional<String> secretKey() {
+                return Optional.of(secret);
             }
 
             public Duration uploadTtl() {

@@ -9,6 +9,7 @@ import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
+import io.quillspace.infra.ObjectStore;
 import io.quillspace.infra.Ports;
 import io.quillspace.infra.ServiceDatabase;
 import io.quillspace.infra.ServicePorts;
@@ -89,7 +90,8 @@ class KubernetesRehearsalIT {
                 infrastructure.smtp().host(), infrastructure.smtp().port(),
                 // Nothing listens there: exports fail quietly, as with an unreachable collector.
                 "http://127.0.0.1:" + Ports.free(),
-                "http://127.0.0.1:" + jwks.getAddress().getPort());
+                "http://127.0.0.1:" + jwks.getAddress().getPort(),
+                infrastructure.objectStore().endpoint());
     }
 
     @AfterAll
@@ -328,6 +330,7 @@ class KubernetesRehearsalIT {
                                 + "\" password=\"rehearsal\";"));
             }
             secrets.put("email-service-smtp", Map.of("username", SMTP_LOGIN, "password", SMTP_PASSWORD));
+            secrets.put("quillspace-files", Map.of("access-key", ObjectStore.ACCESS_KEY, "secret-key", ObjectStore.SECRET_KEY));
             secrets.put("email-service-unsubscribe", Map.of("secret", UUID.randomUUID().toString()));
             secrets.put("webhook-ingress-calendly", Map.of(
                     "studio-id", Fleet.DEMO_TENANT.toString(),

@@ -28,7 +28,8 @@ final class Substitutions {
     }
 
     /** The local servers that stand in for the cluster's. */
-    record Local(String postgres, String kafka, String smtpHost, int smtpPort, String otlpOrigin, String jwksOrigin) {
+    record Local(String postgres, String kafka, String smtpHost, int smtpPort, String otlpOrigin, String jwksOrigin,
+                 String objectStoreOrigin) {
     }
 
     /** What stays a cluster hostname after substitution is a service the rehearsal did not stand in for. */
@@ -75,6 +76,9 @@ final class Substitutions {
             case "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" ->
                     Optional.of(origin(variable, value, local.otlpOrigin()));
             case "MP_JWT_VERIFY_PUBLICKEY_LOCATION" -> Optional.of(origin(variable, value, local.jwksOrigin()));
+            case "QUILLSPACE_FILES_ENDPOINT" -> Optional.of(origin(variable, value, local.objectStoreOrigin()));
+            // The embedded store takes the bucket in the path, as MinIO does.
+            case "QUILLSPACE_FILES_PATH_STYLE" -> transport(variable, value, "true");
             case "KAFKA_SECURITY_PROTOCOL" -> transport(variable, value, "PLAINTEXT");
             case "KAFKA_SASL_MECHANISM", "KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_TRUSTSTORE_TYPE",
                  "KAFKA_SSL_TRUSTSTORE_CERTIFICATES", "QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM",

@@ -7,7 +7,6 @@ import io.quillspace.project.mapping.ProjectEvents;
 import io.quillspace.project.repository.DeliverableFileRepository;
 import io.quillspace.project.repository.ProjectDeliverableRepository;
 import io.quillspace.project.repository.ProjectRepository;
-import io.quillspace.shared.files.FileConflict;
 import io.quillspace.shared.files.FileDeclaration;
 import io.quillspace.shared.files.FileKeys;
 import io.quillspace.shared.files.FileViews;
@@ -70,20 +69,8 @@ public class DeliverableFileService {
      */
     public Uni<DeliverableFile> complete(TenantContext admin, UUID projectId, UUID deliverableId, UUID fileId) {
         return TenantTransactions.inTenant(admin, () -> files.ofDeliverable(projectId, deliverableId, fileId))
-                .chain(file -> {
-                    if (file == null || file.status == StoredFile.Status.ATTACHED) {
-                        return Uni.createFrom().item(file);
-                    }
-                    if (file.status == StoredFile.Status.DELETED) {
-                        return Uni.createFrom().failure(new FileConflict(FileConflict.Reason.FILE_DELETED,
-                                "file " + fileId + " was deleted"));
-                    }
-                    String pendingKey = file.objectKey;
-                    String attachedKey = FileKeys.attached(file.tenantId, projectId, file.id);
-                    return storage.verifyAndCopy(file, attachedKey)
-                            .chain(() -> attach(admin, projectId, deliverableId, fileId, attachedKey))
-                            .call(() -> storage.discardPending(pendingKey));
-                });
+                .chain(file -> storage.complete(file, found -> FileKeys.attached(found.tenantId, projectId, found.id),
+                        attachedKey -> attach(admin, projectId, deliverableId, fileId, attachedKey)));
     }
 
     /** The file with a presigned download if attached; null if absent for the caller or not attached. */

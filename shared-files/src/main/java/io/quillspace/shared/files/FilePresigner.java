@@ -1,11 +1,11 @@
 package io.quillspace.shared.files;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import java.net.URI;
 import java.time.Clock;
@@ -31,7 +31,7 @@ public final class FilePresigner {
     private final String region;
     private final String bucket;
     private final boolean pathStyle;
-    private final AwsCredentialsIdentity credentials;
+    private final AwsCredentialsProvider credentials;
     private final Clock clock;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
@@ -40,7 +40,7 @@ public final class FilePresigner {
         this.region = config.region();
         this.bucket = config.bucket();
         this.pathStyle = config.pathStyle();
-        this.credentials = AwsCredentialsIdentity.create(config.accessKey(), config.secretKey());
+        this.credentials = config.credentials();
         this.clock = clock;
     }
 
@@ -65,7 +65,7 @@ public final class FilePresigner {
 
     private PresignedRequest sign(SdkHttpRequest request, Duration ttl) {
         Instant signedAt = clock.instant();
-        SdkHttpRequest signed = signer.sign(r -> r.identity(credentials).request(request)
+        SdkHttpRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials()).request(request)
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)

@@ -5,8 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +39,7 @@ public class ObjectStorage {
         var builder = S3AsyncClient.builder()
                 .region(Region.of(config.region()))
                 .forcePathStyle(config.pathStyle())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())));
+                .credentialsProvider(config.credentials());
         config.endpoint().ifPresent(builder::endpointOverride);
         this.s3 = builder.build();
     }
@@ -59,28 +57,42 @@ public class ObjectStorage {
     }
 
     /**
-     * Checks that what arrived for the pending {@code file} is what was declared, and copies it to {@code attachedKey}
-     * (repeatable: a retried completion copies the same object again). Fails with a {@link FileConflict} otherwise.
+     * The completion every owner of files shares. A missing or attached {@code file} is answered as it is, a deleted one
+     * is a conflict. Otherwise what arrived must be what was declared (else a {@link FileConflict}); it is copied to
+     * {@code attachedKey} (repeatable: a retried completion copies the same object again), {@code attach} records it in
+     * the owner's transaction, and the pending copy is removed.
      */
-    public Uni<Void> verifyAndCopy(StoredFile file, String attachedKey) {
+    public <F extends StoredFile> Uni<F> complete(F file, Function<F, String> attachedKey, Function<String, Uni<F>> attach) {
+        if (file == null || file.status == StoredFile.Status.ATTACHED) {
+            return Uni.createFrom().item(file);
+        }
+        if (file.status == StoredFile.Status.DELETED) {
+            return Uni.createFrom().failure(new FileConflict(FileConflict.Reason.FILE_DELETED,
+                    "file " + file.id + " was deleted"));
+        }
         String pendingKey = file.objectKey;
+        String attached = attachedKey.apply(file);
         return head(pendingKey)
-                .invoke(arrived -> {
-                    if (arrived.isEmpty()) {
-                        throw new FileConflict(FileConflict.Reason.UPLOAD_MISSING,
-                                "nothing arrived for file " + file.id + ": upload it to the presigned URL first");
-                    }
-                    List<String> differences = arrived.get().differencesFrom(file.declaration());
-                    if (!differences.isEmpty()) {
-                        throw new FileConflict(FileConflict.Reason.UPLOAD_MISMATCH,
-                                "the uploaded object has " + String.join(", ", differences));
-                    }
-                })
-                .chain(() -> copy(pendingKey, attachedKey));
+                .invoke(arrived -> requireDeclared(file, arrived))
+                .chain(() -> copy(pendingKey, attached))
+                .chain(() -> attach.apply(attached))
+                .call(() -> discardPending(pendingKey));
+    }
+
+    private static void requireDeclared(StoredFile file, Optional<StoredObject> arrived) {
+        if (arrived.isEmpty()) {
+            throw new FileConflict(FileConflict.Reason.UPLOAD_MISSING,
+                    "nothing arrived for file " + file.id + ": upload it to the presigned URL first");
+        }
+        List<String> differences = arrived.get().differencesFrom(file.declaration());
+        if (!differences.isEmpty()) {
+            throw new FileConflict(FileConflict.Reason.UPLOAD_MISMATCH,
+                    "the uploaded object has " + String.join(", ", differences));
+        }
     }
 
     /** Removes a completed upload's pending copy; a failure is only logged, as the {@code pending/} expiry removes it. */
-    public Uni<Void> discardPending(String pendingKey) {
+    private Uni<Void> discardPending(String pendingKey) {
         return delete(pendingKey).onFailure().recoverWithUni(failure -> {
             LOG.warnf("could not remove the pending upload %s: %s", pendingKey, failure.toString());
             return Uni.createFrom().voidItem();
@@ -88,7 +100,7 @@ public class ObjectStorage {
     }
 
     /** The object under {@code key}, or empty if nothing arrived there. */
-    public Uni<Optional<StoredObject>> head(String key) {
+    private Uni<Optional<StoredObject>> head(String key) {
         return call(() -> s3.headObject(r -> r.bucket(config.bucket()).key(key).checksumMode(ChecksumMode.ENABLED))
                 .thenApply(head -> Optional.of(new StoredObject(head.contentLength(), head.contentType(),
                         head.checksumSHA256())))
