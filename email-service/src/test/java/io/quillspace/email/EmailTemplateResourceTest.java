@@ -32,7 +32,7 @@ class EmailTemplateResourceTest extends AtFixedTime {
     void everyKindIsListedWithTheBuiltInTemplateUntilTheStudioWritesItsOwn() {
         given().auth().oauth2(admin).when().get("/email-templates")
                 .then().statusCode(200)
-                .body("$", hasSize(9))
+                .body("$", hasSize(10))
                 .body("find { it.kind == 'confirmation' }.overridden", equalTo(false))
                 .body("find { it.kind == 'follow_up' }.transactional", equalTo(false));
     }

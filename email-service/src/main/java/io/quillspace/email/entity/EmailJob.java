@@ -27,7 +27,7 @@ public class EmailJob extends PanacheEntityBase {
     public enum Kind {
         CONFIRMATION(true, true), REMINDER_24H(true, true), REMINDER_1H(true, true), FOLLOW_UP(false, true),
         CANCELLATION(true, true), RESCHEDULED(true, true), NO_SHOW(true, true), PROPOSAL_SENT(true, false),
-        KICKOFF(true, false);
+        KICKOFF(true, false), FILE_DELIVERED(true, false);
 
         private final boolean transactional;
         private final boolean aboutTheMeeting;
@@ -48,6 +48,10 @@ public class EmailJob extends PanacheEntityBase {
 
     /** A proposal as the email announcing it shows it; {@code url} is where the client reads and answers it. */
     public record ProposalSummary(String title, String price, String currency, Instant validUntil, String url) {
+    }
+
+    /** A file the studio attached to a deliverable, as the email telling the client shows it. */
+    public record DeliveredFile(String projectName, String deliverableName, String fileName) {
     }
 
     /** A project's plan as its kickoff email shows it. */
@@ -77,11 +81,12 @@ public class EmailJob extends PanacheEntityBase {
      * @param calendarUid       the calendar entry the email's invitation creates, updates or cancels
      * @param project           the project a kickoff email announces; null otherwise
      * @param proposal          the proposal a proposal email announces; null otherwise
+     * @param delivered         the deliverable's file a delivery email announces; null otherwise
      */
     public record MeetingContext(String inviteeName, String eventName, Instant startTime, Instant endTime,
                                  String inviteeTimeZone, String cancelUrl, String rescheduleUrl, Location location,
                                  Instant previousStartTime, String calendarUid, int calendarSequence,
-                                 ProjectPlan project, ProposalSummary proposal) {
+                                 ProjectPlan project, ProposalSummary proposal, DeliveredFile delivered) {
     }
 
     @Id

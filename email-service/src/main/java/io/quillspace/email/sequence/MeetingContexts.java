@@ -21,18 +21,18 @@ final class MeetingContexts {
         return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
                 event.inviteeTimeZone(), event.cancelUrl(), event.rescheduleUrl(),
                 location == null ? null : new EmailJob.Location(location.type(), location.location(), location.joinUrl()),
-                previousStart, calendarUid, calendarSequence, null, null);
+                previousStart, calendarUid, calendarSequence, null, null, null);
     }
 
     static EmailJob.MeetingContext of(BookingEventV1.Canceled event, String calendarUid, int calendarSequence) {
         return new EmailJob.MeetingContext(event.inviteeName(), event.eventName(), event.startTime(), event.endTime(),
-                event.inviteeTimeZone(), null, null, null, null, calendarUid, calendarSequence, null, null);
+                event.inviteeTimeZone(), null, null, null, null, calendarUid, calendarSequence, null, null, null);
     }
 
     /** For a booking this service only ever heard was moved away: nothing about it is ever sent. */
     static EmailJob.MeetingContext unknownMeeting(String inviteeName, String calendarUid) {
         return new EmailJob.MeetingContext(inviteeName, null, null, null, "UTC", null, null, null, null, calendarUid, 0, null,
-                null);
+                null, null);
     }
 
     static EmailJob.MeetingContext of(ProjectEventV1.KickedOff event) {
@@ -46,7 +46,14 @@ final class MeetingContexts {
                                                 .map(deliverable -> new EmailJob.PlanDeliverable(deliverable.name(),
                                                         deliverable.due()))
                                                 .toList()))
-                                .toList()), null);
+                                .toList()), null, null);
+    }
+
+    /** A delivery email: no meeting, only the project's client and the file the studio attached. */
+    static EmailJob.MeetingContext of(ProjectEventV1.DeliverableFileAttached event) {
+        return new EmailJob.MeetingContext(event.clientName(), null, null, null, "UTC", null, null, null, null,
+                event.fileId() + "@quillspace.email", 0, null, null,
+                new EmailJob.DeliveredFile(event.projectName(), event.deliverableName(), event.fileName()));
     }
 
     /** The booking's meeting as the projection knows it, with the proposal the email announces. */
@@ -54,7 +61,7 @@ final class MeetingContexts {
         return new EmailJob.MeetingContext(meeting.inviteeName(), meeting.eventName(), meeting.startTime(),
                 meeting.endTime(), meeting.inviteeTimeZone(), meeting.cancelUrl(), meeting.rescheduleUrl(),
                 meeting.location(), meeting.previousStartTime(), meeting.calendarUid(), meeting.calendarSequence(),
-                null, proposal);
+                null, proposal, null);
     }
 
     /** The recipient's zone; UTC when the event named none or one this JVM does not know. */
@@ -73,6 +80,6 @@ final class MeetingContexts {
         return new EmailJob.MeetingContext(context.inviteeName(), context.eventName(), context.startTime(),
                 context.endTime(), context.inviteeTimeZone(), context.cancelUrl(), context.rescheduleUrl(),
                 context.location(), context.previousStartTime(), context.calendarUid(), calendarSequence, context.project(),
-                context.proposal());
+                context.proposal(), context.delivered());
     }
 }

@@ -12,7 +12,10 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Applies project events: a kickoff email, once per booking however often the event arrives (see {@link ProjectPlanner}). */
+/**
+ * Applies project events: a kickoff email once per booking, a delivery email once per file, however often the event
+ * arrives (see {@link ProjectPlanner}).
+ */
 @ApplicationScoped
 public class ProjectEventApplier {
 
@@ -32,11 +35,12 @@ public class ProjectEventApplier {
         if (planned.isEmpty()) {
             return Uni.createFrom().item(RecordOutcome.IGNORED);
         }
-        ProjectEventV1.KickedOff kickoff = planned.get().event();
-        var job = EmailJobs.pending(kickoff.tenantId(), kickoff.bookingId(), kickoff.userId(), kickoff.clientEmail(),
-                MeetingContexts.of(kickoff), planned.get().step(), now);
-        return TenantTransactions.inTenant(TenantContext.service(kickoff.tenantId()),
-                        () -> TenantTransactions.registerTenant(kickoff.tenantId()).chain(() -> jobs.addIfAbsent(job)))
+        ProjectPlanner.Mail mail = planned.get();
+        var job = EmailJobs.pending(mail.tenantId(), mail.bookingId(), mail.userId(), mail.recipient(), mail.context(),
+                mail.step(), now);
+        job.subjectId = mail.subjectId();
+        return TenantTransactions.inTenant(TenantContext.service(mail.tenantId()),
+                        () -> TenantTransactions.registerTenant(mail.tenantId()).chain(() -> jobs.addIfAbsent(job)))
                 .map(added -> added ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE)
                 .invoke(outcome -> LOG.infof("%s event %s of project %s: %s", event.type(), event.eventId(),
                         event.projectId(), outcome.tag()));

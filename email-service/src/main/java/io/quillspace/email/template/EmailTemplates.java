@@ -40,14 +40,16 @@ public class EmailTemplates {
 
     /**
      * What one email shows: the meeting, the project (kickoff emails only, else null), the proposal (proposal emails
-     * only, else null) and the unsubscribe link (non-transactional email only, else null).
+     * only, else null), the delivered file (delivery emails only, else null) and the unsubscribe link
+     * (non-transactional email only, else null).
      */
-    public record Data(EmailView meeting, ProjectView project, ProposalView proposal, String unsubscribeUrl) {
+    public record Data(EmailView meeting, ProjectView project, ProposalView proposal, DeliveryView delivery,
+                       String unsubscribeUrl) {
 
         /** What a job's captured context shows. */
         public static Data of(EmailJob.MeetingContext context, String unsubscribeUrl) {
             return new Data(EmailView.of(context), ProjectView.of(context.project()), ProposalView.of(context.proposal(),
-                    context.inviteeTimeZone()), unsubscribeUrl);
+                    context.inviteeTimeZone()), DeliveryView.of(context.delivered()), unsubscribeUrl);
         }
     }
 

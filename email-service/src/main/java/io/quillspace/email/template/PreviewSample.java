@@ -28,7 +28,8 @@ final class PreviewSample {
             "Manuscript consultation (45 min)", Instant.parse("2026-03-14T09:00:00Z"), Instant.parse("2026-03-14T09:45:00Z"),
             "Europe/Madrid", "https://calendly.com/cancellations/SAMPLE", "https://calendly.com/reschedulings/SAMPLE",
             new EmailJob.Location("zoom", null, "https://zoom.us/j/123456789"), Instant.parse("2026-03-12T16:00:00Z"),
-            UUID.nameUUIDFromBytes("sample".getBytes()) + "@quillspace.email", 0, PLAN, PROPOSAL);
+            UUID.nameUUIDFromBytes("sample".getBytes()) + "@quillspace.email", 0, PLAN, PROPOSAL,
+            new EmailJob.DeliveredFile("The Salt Road", "Editorial letter", "Editorial letter (final).pdf"));
 
     private PreviewSample() {
     }

@@ -55,7 +55,8 @@ final class TemplateSandbox {
         String rendered;
         try {
             rendered = template.data("meeting", data.meeting()).data("project", data.project())
-                    .data("proposal", data.proposal()).data("unsubscribeUrl", data.unsubscribeUrl())
+                    .data("proposal", data.proposal()).data("delivery", data.delivery())
+                    .data("unsubscribeUrl", data.unsubscribeUrl())
                     .setAttribute(OutputBudget.ATTRIBUTE, budget)
                     .render();
         } catch (RuntimeException failure) {

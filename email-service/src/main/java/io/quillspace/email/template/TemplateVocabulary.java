@@ -66,6 +66,11 @@ final class TemplateVocabulary {
             "validUntil", text(ProposalView::validUntil),
             "url", text(ProposalView::url)));
 
+    static final View DELIVERY = view(DeliveryView.class, Map.of(
+            "projectName", text(DeliveryView::projectName),
+            "deliverableName", text(DeliveryView::deliverableName),
+            "fileName", text(DeliveryView::fileName)));
+
     static final View MEETING = view(EmailView.class, Map.ofEntries(
             Map.entry("inviteeName", text(EmailView::inviteeName)),
             Map.entry("eventName", text(EmailView::eventName)),
@@ -81,14 +86,14 @@ final class TemplateVocabulary {
             Map.entry("previousDay", text(EmailView::previousDay)),
             Map.entry("previousStartTime", text(EmailView::previousStartTime))));
 
-    private static final List<View> VIEWS = List.of(MEETING, PROJECT, PHASE, DELIVERABLE, PROPOSAL);
+    private static final List<View> VIEWS = List.of(MEETING, PROJECT, PHASE, DELIVERABLE, PROPOSAL, DELIVERY);
 
     private TemplateVocabulary() {
     }
 
     /**
      * The names a template of the kind starts from: {@code meeting} always, {@code project} in kickoff emails,
-     * {@code proposal} in proposal emails, {@code unsubscribeUrl} in non-transactional email. Each is filled for exactly
+     * {@code proposal} in proposal emails, {@code delivery} in delivery emails, {@code unsubscribeUrl} in non-transactional email. Each is filled for exactly
      * those kinds ({@link EmailTemplates.Data#of}), so a template never names a value its emails lack.
      */
     static Map<String, Shape> roots(EmailJob.Kind kind) {
@@ -99,6 +104,9 @@ final class TemplateVocabulary {
         }
         if (kind == EmailJob.Kind.PROPOSAL_SENT) {
             roots.put("proposal", PROPOSAL);
+        }
+        if (kind == EmailJob.Kind.FILE_DELIVERED) {
+            roots.put("delivery", DELIVERY);
         }
         if (!kind.transactional()) {
             roots.put("unsubscribeUrl", TEXT);

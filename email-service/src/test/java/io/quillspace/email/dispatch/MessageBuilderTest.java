@@ -64,7 +64,7 @@ class MessageBuilderTest {
         job.messageId = EmailJob.messageIdFor(job.id);
         job.context = new EmailJob.MeetingContext("Maria", "Consultation", Instant.parse("2030-06-06T12:00:00Z"),
                 Instant.parse("2030-06-06T12:45:00Z"), "Europe/Madrid", null, null,
-                new EmailJob.Location("zoom", null, "https://zoom.us/j/1"), null, "b1@quillspace.email", 0, null, null);
+                new EmailJob.Location("zoom", null, "https://zoom.us/j/1"), null, "b1@quillspace.email", 0, null, null, null);
         return job;
     }
 }

@@ -78,14 +78,14 @@ class EmailSequenceStepsTest {
     @Test
     void aFollowUpIsSendableOnlyOutsideTheRecipientsNightWhileTransactionalEmailGoesAtOnce() {
         EmailJob.MeetingContext madrid = new EmailJob.MeetingContext("Maria", null, null, null, "Europe/Madrid", null,
-                null, null, null, "x@quillspace.email", 0, null, null);
+                null, null, null, "x@quillspace.email", 0, null, null, null);
         Instant night = Instant.parse("2030-06-07T22:30:00Z");
         assertEquals(Instant.parse("2030-06-08T06:00:00Z"), EmailSequence.sendableFrom(Kind.FOLLOW_UP, madrid, night, NIGHT));
         assertEquals(night, EmailSequence.sendableFrom(Kind.CONFIRMATION, madrid, night, NIGHT));
         assertEquals(night, EmailSequence.sendableFrom(Kind.NO_SHOW, madrid, night, NIGHT));
         // A zone the event did not name, or one the JVM does not know, is UTC: 22:30 UTC is still night there.
         EmailJob.MeetingContext unknownZone = new EmailJob.MeetingContext("Maria", null, null, null, "Not/AZone", null,
-                null, null, null, "x@quillspace.email", 0, null, null);
+                null, null, null, "x@quillspace.email", 0, null, null, null);
         assertEquals(Instant.parse("2030-06-08T08:00:00Z"), EmailSequence.sendableFrom(Kind.FOLLOW_UP, unknownZone, night,
                 NIGHT));
     }

@@ -21,8 +21,26 @@ class ProjectPlannerTest {
         ProjectEventV1.KickedOff kickoff = new ProjectEventV1.KickedOff(UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), 1, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "maria@example.org",
                 "Maria Lopez", "Europe/Madrid", "The Salt Road", LocalDate.parse("2030-07-01"), List.of(), NOW);
-        assertEquals(Optional.of(new ProjectPlanner.Kickoff(kickoff, new EmailSequence.Step(EmailJob.Kind.KICKOFF, NOW))),
+        assertEquals(Optional.of(new ProjectPlanner.Mail(kickoff.tenantId(), kickoff.bookingId(), kickoff.userId(),
+                        "maria@example.org", null, MeetingContexts.of(kickoff),
+                        new EmailSequence.Step(EmailJob.Kind.KICKOFF, NOW))),
                 ProjectPlanner.onEvent(kickoff, NOW));
+    }
+
+    @Test
+    void aDeliveredFileIsAnnouncedAtOnceOncePerFile() {
+        ProjectEventV1.DeliverableFileAttached attached = new ProjectEventV1.DeliverableFileAttached(UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), 3, UUID.randomUUID(), UUID.randomUUID(), "maria@example.org",
+                "Maria Lopez", "The Salt Road", UUID.randomUUID(), "Editorial letter", UUID.randomUUID(), "letter.pdf",
+                "application/pdf", 2_048, UUID.randomUUID(), NOW);
+
+        ProjectPlanner.Mail mail = ProjectPlanner.onEvent(attached, NOW).orElseThrow();
+
+        assertEquals(EmailJob.Kind.FILE_DELIVERED, mail.step().kind());
+        assertEquals(attached.fileId(), mail.subjectId());
+        assertEquals(attached.bookingId(), mail.bookingId());
+        assertEquals(new EmailJob.DeliveredFile("The Salt Road", "Editorial letter", "letter.pdf"),
+                mail.context().delivered());
     }
 
     @Test

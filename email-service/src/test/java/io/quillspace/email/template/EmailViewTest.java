@@ -63,6 +63,6 @@ class EmailViewTest {
 
     private static EmailJob.MeetingContext context(String zone, EmailJob.Location location) {
         return new EmailJob.MeetingContext("Maria Lopez", "Consultation", START, START.plusSeconds(2700), zone,
-                null, null, location, null, "uid", 0, null, null);
+                null, null, location, null, "uid", 0, null, null, null);
     }
 }

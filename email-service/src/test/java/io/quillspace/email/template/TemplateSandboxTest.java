@@ -15,7 +15,7 @@ class TemplateSandboxTest {
 
     private static final EmailTemplates.Data HOSTILE_NAME = new EmailTemplates.Data(
             new EmailView("<script>alert('x')</script> & co", null, null, null, null, "UTC", null, null, null, null, null,
-                    null, null), null, null, null);
+                    null, null), null, null, null, null);
 
     private final TemplateSandbox sandbox = new TemplateSandbox();
 
@@ -53,7 +53,7 @@ class TemplateSandboxTest {
     void outputOutsideLoopsIsBoundToo() {
         String template = "{meeting.inviteeName}".repeat(4_000);
         EmailTemplates.Data longName = new EmailTemplates.Data(new EmailView("n".repeat(70), null, null, null, null, "UTC",
-                null, null, null, null, null, null, null), null, null, null);
+                null, null, null, null, null, null, null), null, null, null, null);
         assertThrows(TemplateRenderException.class, () -> render(template, TemplatePart.TEXT, longName));
     }
 

@@ -63,8 +63,8 @@ public final class ProjectEvents {
     public static ProjectEventV1 deliverableFileAttached(Project project, ProjectDeliverable deliverable,
                                                          DeliverableFile file) {
         return new ProjectEventV1.DeliverableFileAttached(UUID.randomUUID(), project.tenantId, project.id,
-                project.nextEventSequence(), project.userId, project.clientEmail, project.clientName, project.name,
-                deliverable.id, deliverable.name, file.id, file.fileName, file.contentType, file.size, file.uploadedBy,
+                project.nextEventSequence(), project.bookingId, project.userId, project.clientEmail, project.clientName,
+                project.name, deliverable.id, deliverable.name, file.id, file.fileName, file.contentType, file.size, file.uploadedBy,
                 file.attachedAt);
     }
 

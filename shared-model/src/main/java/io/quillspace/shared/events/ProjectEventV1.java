@@ -96,15 +96,16 @@ public sealed interface ProjectEventV1 extends FleetEvent {
 
     /**
      * The studio attached a file (an editorial letter, an annotated manuscript) to a deliverable: what the client's
-     * email names.
+     * email names; {@code bookingId} is the consultation the project came from, which the client's emails belong to.
      *
      * @param fileName as the admin gave it: data to display, never a path
      */
     @JsonTypeName(DeliverableFileAttached.TYPE)
-    record DeliverableFileAttached(UUID eventId, UUID tenantId, UUID projectId, long sequence, UUID userId,
-                                   String clientEmail, String clientName, String projectName, UUID deliverableId,
-                                   String deliverableName, UUID fileId, String fileName, String contentType, long size,
-                                   UUID uploadedBy, Instant occurredAt) implements ProjectEventV1 {
+    record DeliverableFileAttached(UUID eventId, UUID tenantId, UUID projectId, long sequence, UUID bookingId,
+                                   UUID userId, String clientEmail, String clientName, String projectName,
+                                   UUID deliverableId, String deliverableName, UUID fileId, String fileName,
+                                   String contentType, long size, UUID uploadedBy, Instant occurredAt)
+            implements ProjectEventV1 {
 
         public static final String TYPE = "project.deliverable-file-attached";
     }

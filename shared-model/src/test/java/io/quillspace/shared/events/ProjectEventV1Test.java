@@ -44,7 +44,7 @@ class ProjectEventV1Test {
                         1, "Assessment", "pending", "in_progress", admin, at),
                 new ProjectEventV1.DeliverableStatusChanged(UUID.randomUUID(), tenant, project, 4, client,
                         UUID.randomUUID(), UUID.randomUUID(), "Editorial letter", "in_review", "done", admin, at),
-                new ProjectEventV1.DeliverableFileAttached(UUID.randomUUID(), tenant, project, 5, client,
+                new ProjectEventV1.DeliverableFileAttached(UUID.randomUUID(), tenant, project, 5, UUID.randomUUID(), client,
                         "tom@example.org", "Tom Okafor", "The Salt Road", UUID.randomUUID(), "Editorial letter",
                         UUID.randomUUID(), "..\\letter \"final\"\u202Efdp.exe", "application/pdf", 2_048, admin, at));
 
