@@ -56,10 +56,8 @@ public class DeliverableFileResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Declare a file for the deliverable and get its presigned upload (admin)",
-            description = "PUT the bytes to `url` with exactly `headers` before `expiresAt` (15 minutes); the store "
-                    + "refuses another length, type or checksum. Then call `complete`. At most 100 MiB; PDF, DOCX, ODT, "
-                    + "EPUB, RTF, TXT, Markdown, JPEG, PNG or WebP.")
-    @APIResponse(responseCode = "201", description = "The presigned upload; Location names the file",
+            description = FileApiResponses.UPLOAD)
+    @APIResponse(responseCode = "201", description = FileApiResponses.CREATED,
             content = @Content(schema = @Schema(implementation = FileViews.Upload.class)))
     @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
             content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -102,7 +100,7 @@ public class DeliverableFileResource {
     @DELETE
     @Path("/{fileId}")
     @Operation(summary = "Delete a file (admin): the object goes, the record of who deleted it when stays")
-    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "204", description = FileApiResponses.DELETED)
     public Uni<Response> delete(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
                                 @PathParam("fileId") UUID fileId) {
         return files.delete(identity.tenantContext(), id, deliverableId, fileId)
