@@ -40,6 +40,7 @@ class BuiltInTemplatesTest {
 
     private static String render(Engine engine, EmailTemplates.Source source, TemplatePart part, EmailTemplates.Data data) {
         return engine.parse(part.of(source), part.variant).data("meeting", data.meeting()).data("project", data.project())
-                .data("proposal", data.proposal()).data("unsubscribeUrl", data.unsubscribeUrl()).render();
+                .data("proposal", data.proposal()).data("delivery", data.delivery())
+                .data("unsubscribeUrl", data.unsubscribeUrl()).render();
     }
 }
