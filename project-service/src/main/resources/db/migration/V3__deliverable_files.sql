@@ -1,6 +1,10 @@
 -- Files the studio hands over with a deliverable (the editorial letter, the annotated manuscript). The bytes live in
 -- the object store; a row holds what was declared and checked. A row is never deleted: an admin's deletion removes the
 -- object and records who and when, so the history stays.
+
+-- A file's deliverable must be of the file's tenant: the foreign key below names both columns.
+alter table project_deliverables add constraint deliverables_in_tenant unique (tenant_id, id);
+
 create table deliverable_files (
     id              uuid        primary key,
     tenant_id       uuid        not null,
@@ -21,7 +25,8 @@ create table deliverable_files (
     deleted_at      timestamptz,
     constraint deliverable_file_of_project_in_tenant foreign key (tenant_id, project_id)
         references projects (tenant_id, id),
-    constraint deliverable_file_of_deliverable foreign key (deliverable_id) references project_deliverables (id),
+    constraint deliverable_file_of_deliverable foreign key (tenant_id, deliverable_id)
+        references project_deliverables (tenant_id, id),
     constraint deliverable_file_status_known check (status in ('PENDING', 'ATTACHED', 'DELETED')),
     constraint deliverable_file_size_bounded check (size_bytes between 1 and 104857600)
 );
