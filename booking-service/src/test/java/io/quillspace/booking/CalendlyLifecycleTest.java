@@ -209,7 +209,7 @@ class CalendlyLifecycleTest {
     }
 
     @Test
-    void aCancelBeforeItsCreateEndsCanceledAndTheLateCreateEmitsNoBookingCreated() {
+    void aCancelBeforeItsCreateTellsTheCreationFirstAndTheLateCreateIsStale() {
         CalendlyDeliveryV1 created = calendly.fixture("invitee.created.json");
 
         calendly.send(calendly.fixture("invitee.canceled.json"));
@@ -219,8 +219,9 @@ class CalendlyLifecycleTest {
         assertEquals("stale", awaitOutcome(created));
         Map<String, Object> booking = booking("INV1AAAA");
         assertEquals("CANCELED", booking.get("status"));
-        assertEquals(List.of("CANCELED: null -> CANCELED"), history(booking));
-        assertEquals(List.of("booking.canceled"), eventTypesAfterQuiet());
+        // The same history and events as in order: the client did book before canceling.
+        assertEquals(List.of("CREATED: null -> SCHEDULED", "CANCELED: SCHEDULED -> CANCELED"), history(booking));
+        assertEquals(List.of("booking.created", "booking.canceled"), eventTypesAfterQuiet());
     }
 
     @Test

@@ -43,14 +43,15 @@ class SharePlanTest {
     }
 
     @Test
-    void aCancelBeforeItsCreateMakesTheCreateStale() {
+    void aCancelBeforeItsCreateRecordsTheCreationFirstAndMakesTheLateCreateStale() {
         SharePlan plan = plan(List.of());
 
-        assertEquals(RecordOutcome.APPLIED, plan.apply(canceled("A", LATER, false, null), null));
-        assertEquals(RecordOutcome.STALE, plan.apply(booked("A", null), null));
+        assertEquals(RecordOutcome.APPLIED, plan.apply(canceled("A", LATER, false, null), "trace-1"));
+        assertEquals(RecordOutcome.STALE, plan.apply(booked("A", null), "trace-2"));
 
         assertEquals(Booking.Status.CANCELED, plan.created().get(0).status);
-        assertEquals(1, plan.events().size());
+        assertEquals(List.of(Change.CREATED, Change.CANCELED), plan.history().stream().map(entry -> entry.change).toList());
+        assertEquals(List.of("trace-1", "trace-1"), plan.events().stream().map(event -> event.traceParent()).toList());
     }
 
     @Test
@@ -85,9 +86,8 @@ class SharePlanTest {
             assertEquals(Booking.Status.RESCHEDULED, old.status);
             assertEquals(replacing.id, old.rescheduledToBookingId);
             assertEquals(old.id, replacing.rescheduledFromBookingId);
-            // Only an old booking that existed before its replacement can hold a brief or proposals to move.
-            assertEquals(cancelFirst ? List.of(new SharePlan.Move(old.id, replacing.id, replacing.userId)) : List.of(),
-                    plan.moves());
+            // Whichever half comes second moves the old booking's brief and proposals, once.
+            assertEquals(List.of(new SharePlan.Move(old.id, replacing.id, replacing.userId)), plan.moves());
         }
     }
 
