@@ -249,7 +249,7 @@ final class SharePlan {
                 ? BookingMapper.historyEntry(booking, step.from(), step.change(), source, invitee.name(), "invitee", null, now)
                 : BookingMapper.historyEntry(booking, step.from(), step.change(), source, cancellation.canceledBy(),
                         cancellation.cancelerType(), cancellation.reason(), now));
-        events.add(new Outbox.Traced(BookingEvents.outboxMessage(event), traceParent));
+        events.add(new Outbox.Traced(event, traceParent));
         written.put(booking.id, booking);
     }
 
@@ -289,7 +289,7 @@ final class SharePlan {
             booking.updatedAt = now;
             BookingEventV1 event = BookingEvents.noShow(booking, source.updatedAt() == null ? now : source.updatedAt());
             history.add(BookingMapper.historyEntry(booking, booking.status, change, source, null, "host", null, now));
-            events.add(new Outbox.Traced(BookingEvents.outboxMessage(event), traceParent));
+            events.add(new Outbox.Traced(event, traceParent));
             written.put(booking.id, booking);
         });
     }
