@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -25,7 +26,7 @@ class DatabaseOutageApiTest {
 
     @AfterEach
     void databaseBack() {
-        DatabaseBehindFaultProxy.proxy.refuseConnections(false);
+        DatabaseBehindFaultProxy.proxy.refuseConnections(false).stall(false).dropOpenConnections();
     }
 
     @Test
@@ -42,10 +43,27 @@ class DatabaseOutageApiTest {
     @Test
     void aWriteWhileTheDatabaseRefusesConnectionsIsAServiceUnavailableProblem() {
         var booking = api.booking();
+        // Warm: the promptness measured is the outage's, not a cold first write's.
+        api.asClient().body(ConsultationApi.validBrief()).when().put("/consultations/" + api.booking() + "/brief")
+                .then().statusCode(200);
         DatabaseBehindFaultProxy.proxy.refuseConnections(true).dropOpenConnections();
 
         assertUnavailable(api.asClient().body(ConsultationApi.validBrief())
                 .when().put("/consultations/" + booking + "/brief"));
+    }
+
+    /** A database host that accepts connections and never answers: the pool's acquire timeout bounds the wait. */
+    @Test
+    void aReadWhileTheDatabaseNeverAnswersIsAServiceUnavailableProblemAfterTheAcquireTimeout() {
+        api.booking();
+        DatabaseBehindFaultProxy.proxy.stall(true).dropOpenConnections();
+        // The first may still meet a dropped connection the pool has not evicted yet; the next finds none.
+        api.asAdmin().when().get("/consultations").then().statusCode(503);
+
+        Response response = api.asAdmin().when().get("/consultations");
+
+        response.then().time(greaterThanOrEqualTo(DatabaseBehindFaultProxy.ACQUIRE_TIMEOUT.toMillis()));
+        assertUnavailable(response);
     }
 
     @Test

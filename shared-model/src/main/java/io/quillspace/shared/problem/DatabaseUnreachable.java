@@ -19,6 +19,8 @@ import java.util.Set;
  * <li>a refused or failed connect ({@link ConnectException}, Netty's {@code AnnotatedConnectException} among them);</li>
  * <li>a pooled connection that died while in use ({@link ClosedConnectionException}) or was found closed
  * ("Connection is not active now");</li>
+ * <li>no connection from the pool within its acquire timeout ("Timeout", see {@code PromptPool}): the database
+ * does not answer, or every connection is busy; either way, retry later;</li>
  * <li>PostgreSQL's own refusals and goodbyes: SQLSTATE class 08 (connection exception), 57P01 to 57P03 (shutdown,
  * crash, starting up) and 53300 (too many connections).</li>
  * </ul>
@@ -62,8 +64,8 @@ public final class DatabaseUnreachable {
             String state = database.getSqlState();
             return state != null && (state.startsWith("08") || UNREACHABLE_STATES.contains(state));
         }
-        // The SQL client fails a request on a connection it already knows is closed with this message, no type of its own.
+        // The SQL client says these two with a message and no type of its own.
         return cause instanceof NoStackTraceThrowable && cause.getMessage() != null
-                && cause.getMessage().startsWith("Connection is not active now");
+                && (cause.getMessage().startsWith("Connection is not active now") || cause.getMessage().equals("Timeout"));
     }
 }

@@ -36,6 +36,11 @@ class DatabaseUnreachableTest {
     }
 
     @Test
+    void noPooledConnectionWithinTheAcquireTimeoutIsUnreachable() {
+        assertTrue(DatabaseUnreachable.in(new NoStackTraceThrowable("Timeout")));
+    }
+
+    @Test
     void postgresqlShuttingDownStartingOrFullIsUnreachable() {
         assertTrue(DatabaseUnreachable.in(pg("57P01")), "terminating connection due to administrator command");
         assertTrue(DatabaseUnreachable.in(pg("57P03")), "the database system is starting up");
