@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * {@code ./quillspace verify faults [scenario…]}: starts the packaged fleet, runs the scenarios in turn, writes the
  * results file and exits 1 if any promise failed. Scenarios: {@code crash}, {@code crash-one} (the CI subset's),
- * {@code duplicates}, {@code poison}, {@code hostile}, {@code broker-outage}, {@code database-outage}, {@code smtp-outage}; none named runs them all.
+ * {@code duplicates}, {@code poison}, {@code hostile}, {@code broker-outage}, {@code database-outage}, {@code smtp-outage},
+ * {@code reconciliation}; none named runs them all.
  */
 public final class FaultSuite {
 
@@ -36,6 +37,7 @@ public final class FaultSuite {
         SCENARIOS.put("duplicates", Duplicates::new);
         SCENARIOS.put("database-outage", DatabaseOutage::new);
         SCENARIOS.put("smtp-outage", SmtpOutage::new);
+        SCENARIOS.put("reconciliation", Reconciliation::new);
         SCENARIOS.put("crash-one", () -> new Crash(List.of(FleetService.EMAIL), 20, Duration.ofSeconds(30)));
         SCENARIOS.put("crash", () -> new Crash(List.of(FleetService.WEBHOOK_INGRESS, FleetService.BOOKING,
                 FleetService.EMAIL, FleetService.PROJECT), 20, Duration.ofSeconds(60)));
