@@ -162,7 +162,7 @@ class CalendlyLifecycleTest {
     }
 
     @Test
-    void aNoShowClearedBeforeItsMarkArrivesLeavesTheBookingUnmarked() {
+    void aNoShowClearedBeforeItsMarkTellsTheMarkFirstAndLeavesTheBookingUnmarked() {
         calendly.send(calendly.fixture("invitee.created.json"));
         awaitBooking("INV1AAAA", "SCHEDULED");
         CalendlyDeliveryV1 mark = calendly.fixture("invitee_no_show.created.json");
@@ -172,7 +172,8 @@ class CalendlyLifecycleTest {
 
         assertEquals("stale", awaitOutcome(mark));
         assertEquals(false, booking("INV1AAAA").get("no_show"));
-        assertEquals(List.of("CREATED: null -> SCHEDULED"), history(booking("INV1AAAA")));
+        assertEquals(List.of("CREATED: null -> SCHEDULED", "NO_SHOW_MARKED: SCHEDULED -> SCHEDULED",
+                "NO_SHOW_CLEARED: SCHEDULED -> SCHEDULED"), history(booking("INV1AAAA")));
     }
 
     @Test

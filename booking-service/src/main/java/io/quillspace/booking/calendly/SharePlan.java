@@ -165,6 +165,11 @@ final class SharePlan {
         Booking existing = byInvitee.get(invitee.uri());
         return BookingLifecycle.onBooked(existing == null ? null : existing.status).map(step -> {
             Booking booking = create(change.source(), invitee, step, traceParent);
+            // Marks that arrived before the booking are told in order: one cleared meanwhile was set first.
+            if (hasClearedMark(invitee.uri())) {
+                setNoShow(booking, true, change.source(), traceParent);
+                setNoShow(booking, false, change.source(), traceParent);
+            }
             if (isMarked(invitee.uri())) {
                 setNoShow(booking, true, change.source(), traceParent);
             }
@@ -272,9 +277,17 @@ final class SharePlan {
         changedMarks.put(now.uri(), now);
         Booking booking = byInvitee.get(change.inviteeUri());
         if (booking != null) {
+            if (mark == null && !change.marked()) {
+                // A clear that overtook its mark: the host marked first, so history and events tell it in that order.
+                setNoShow(booking, true, source, traceParent);
+            }
             setNoShow(booking, isMarked(change.inviteeUri()), source, traceParent);
         }
         return RecordOutcome.APPLIED;
+    }
+
+    private boolean hasClearedMark(String inviteeUri) {
+        return marks.values().stream().anyMatch(mark -> mark.inviteeUri().equals(inviteeUri) && mark.cleared());
     }
 
     private boolean isMarked(String inviteeUri) {

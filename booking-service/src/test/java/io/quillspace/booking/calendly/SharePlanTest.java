@@ -92,7 +92,7 @@ class SharePlanTest {
     }
 
     @Test
-    void aNoShowClearedBeforeItsMarkLeavesTheMarkStaleAndABookingUnmarked() {
+    void aNoShowClearedBeforeItsMarkTellsTheMarkFirstAndLeavesTheLateMarkStale() {
         Booking stored = BookingMapper.newBooking(TENANT, UUID.randomUUID(), invitee("A", null), Booking.Status.SCHEDULED,
                 EARLIER);
         SharePlan plan = plan(List.of(stored));
@@ -102,7 +102,23 @@ class SharePlanTest {
 
         assertEquals(List.of(new NoShowRepository.Mark(uri("A") + "/no_show", uri("A"), null, true)),
                 List.copyOf(plan.marks()));
-        assertEquals(List.of(), plan.history());
+        assertEquals(List.of(Change.NO_SHOW_MARKED, Change.NO_SHOW_CLEARED),
+                plan.history().stream().map(entry -> entry.change).toList());
+        assertEquals(false, plan.changed().get(0).noShow);
+    }
+
+    @Test
+    void aMarkAndItsClearBeforeTheBookingAreToldAfterItsCreation() {
+        SharePlan plan = plan(List.of());
+
+        assertEquals(RecordOutcome.APPLIED, plan.apply(noShow("A", false), null));
+        assertEquals(RecordOutcome.STALE, plan.apply(noShow("A", true), null));
+        assertEquals(RecordOutcome.APPLIED, plan.apply(booked("A", null), null));
+
+        assertEquals(List.of(Change.CREATED, Change.NO_SHOW_MARKED, Change.NO_SHOW_CLEARED),
+                plan.history().stream().map(entry -> entry.change).toList());
+        assertEquals(false, plan.created().get(0).noShow);
+        assertEquals(3, plan.events().size());
     }
 
     @Test

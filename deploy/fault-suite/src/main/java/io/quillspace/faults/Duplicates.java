@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * in order, and the same workload for other invitees sent three times in shuffled order. Final states, histories and
  * email sets, with each run's tag masked, must be identical, with one allowance: a cancel that overtakes its create
  * (or reaches email-service before the confirmation left) withdraws the confirmation, so a client who canceled is not
- * told their meeting is confirmed. Such a confirmation may be SENT or CANCELLED, never sent twice.
+ * told their meeting is confirmed; a cleared no-show likewise withdraws its apology. Such an email may be SENT or
+ * CANCELLED, never sent twice.
  */
 final class Duplicates implements Scenario {
 
@@ -60,10 +61,12 @@ final class Duplicates implements Scenario {
                 where b.invitee_uri like ? order by b.invitee_uri, h.id""", "booking", ordered, shuffled);
         compare(outcomes, injected, "email jobs (recipient, kind, status; an overtaken confirmation SENT or CANCELLED)",
                 fleet, """
-                select recipient, kind, case when kind = 'CONFIRMATION' and status in ('SENT', 'CANCELLED')
-                        and split_part(split_part(recipient, '@', 1), '-', 3)::int % 10 in ({canceled}) then 'SENT or CANCELLED'
-                        else status end
-                from email_jobs where recipient like ? order by recipient, kind""".replace("{canceled}", CANCELED_AFTER_BOOKING),
+                select recipient, kind, case when status in ('SENT', 'CANCELLED') and (kind = 'CONFIRMATION'
+                        and split_part(split_part(recipient, '@', 1), '-', 3)::int % 10 in ({canceled})
+                        or kind = 'NO_SHOW' and split_part(split_part(recipient, '@', 1), '-', 3)::int % 10 = {cleared})
+                        then 'SENT or CANCELLED' else status end
+                from email_jobs where recipient like ? order by recipient, kind""".replace("{canceled}", CANCELED_AFTER_BOOKING)
+                        .replace("{cleared}", Integer.toString(NO_SHOW_CLEARED)),
                 "email", ordered, shuffled);
         var smtp = new TreeMap<String, List<String>>();
         long repeated = 0;
@@ -71,7 +74,7 @@ final class Duplicates implements Scenario {
             var messages = fleet.ledger().messagesById(to -> to.contains("-" + tag + "-")).values();
             repeated += messages.stream().filter(copies -> copies.size() > 1).count();
             smtp.put(tag, messages.stream()
-                    .filter(copies -> !isOvertakableConfirmation(copies.get(0)))
+                    .filter(copies -> !isOvertakable(copies.get(0)))
                     .map(copies -> Ledger.to(copies.get(0)).replace(tag, "*") + " " + Ledger.subject(copies.get(0))
                             + " ×" + copies.size())
                     .sorted().toList());
@@ -79,7 +82,7 @@ final class Duplicates implements Scenario {
         outcomes.add(Outcome.check(NAME, injected, "no Message-ID received twice", repeated + " repeated",
                 repeated == 0));
         outcomes.add(Outcome.check(NAME, injected, "SMTP messages (recipient, subject, copies per Message-ID) identical,"
-                        + " but for confirmations a cancel may overtake",
+                        + " but for confirmations and apologies a cancel or a clear may overtake",
                 smtp.get(ordered).size() + " vs " + smtp.get(shuffled).size() + " messages"
                         + (smtp.get(ordered).equals(smtp.get(shuffled)) ? "" : "; in order " + smtp.get(ordered)
                         + " shuffled " + smtp.get(shuffled)),
@@ -89,12 +92,15 @@ final class Duplicates implements Scenario {
 
     /** The invitees (number mod 10) whose booking the workload cancels: once as a cancel, once as a reschedule. */
     private static final String CANCELED_AFTER_BOOKING = "1, 2";
+    /** The invitees (number mod 10) whose no-show the workload marks and clears. */
+    private static final int NO_SHOW_CLEARED = 5;
 
-    private static boolean isOvertakableConfirmation(jakarta.mail.internet.MimeMessage message) {
+    private static boolean isOvertakable(jakarta.mail.internet.MimeMessage message) {
         String local = Ledger.to(message).split("@")[0];
         int number = Integer.parseInt(local.substring(local.lastIndexOf('-') + 1));
         return Ledger.subject(message).startsWith("Your consultation is confirmed")
-                && List.of(CANCELED_AFTER_BOOKING.split(", ")).contains(Integer.toString(number % 10));
+                && List.of(CANCELED_AFTER_BOOKING.split(", ")).contains(Integer.toString(number % 10))
+                || Ledger.subject(message).startsWith("Sorry we missed you") && number % 10 == NO_SHOW_CLEARED;
     }
 
     private static void compare(List<Outcome> outcomes, String injected, String what, FaultFleet fleet, String query,
