@@ -22,7 +22,12 @@ import java.util.TreeMap;
 final class Duplicates implements Scenario {
 
     static final String NAME = "5 duplicates and disorder";
-    private static final int GROUPS = 3;
+    private final int groups;
+
+    /** @param groups how many times the workload's eleven deliveries are repeated for further invitees */
+    Duplicates(int groups) {
+        this.groups = groups;
+    }
 
     @Override
     public String name() {
@@ -35,7 +40,7 @@ final class Duplicates implements Scenario {
         String salt = Long.toString(System.nanoTime() % 1_000_000, 36);
         String ordered = "o" + salt;
         String shuffled = "s" + salt;
-        List<byte[]> inOrder = workload(ordered, base);
+        List<byte[]> inOrder = workload(ordered, base, groups);
         // In order means as Calendly would send them apart in time: each one's effects (emails included) land first.
         inOrder.forEach(body -> {
             deliver(fleet, body);
@@ -43,7 +48,7 @@ final class Duplicates implements Scenario {
         });
         List<byte[]> thrice = new ArrayList<>();
         for (int copy = 0; copy < 3; copy++) {
-            thrice.addAll(workload(shuffled, base));
+            thrice.addAll(workload(shuffled, base, groups));
         }
         Collections.shuffle(thrice, new Random(30));
         thrice.forEach(body -> deliver(fleet, body));
@@ -125,9 +130,9 @@ final class Duplicates implements Scenario {
     }
 
     /** Per group: a create; a create and cancel; a reschedule (3 deliveries); a no-show marked; marked and cleared. */
-    private static List<byte[]> workload(String tag, Instant base) {
+    private static List<byte[]> workload(String tag, Instant base, int groups) {
         List<byte[]> deliveries = new ArrayList<>();
-        for (int group = 0; group < GROUPS; group++) {
+        for (int group = 0; group < groups; group++) {
             int n = group * 10;
             deliveries.add(Deliveries.created(invitee(tag, n, base)));
             ObjectNode canceled = invitee(tag, n + 1, base);
