@@ -133,7 +133,7 @@ class CalendlyBatchTest {
     }
 
     @Test
-    void aCancelBeforeItsCreateInOneBatchEndsCanceledAndTheCreateIsStale() throws Exception {
+    void aCancelBeforeItsCreateInOneBatchRecordsTheCreationFirstAndTheCreateIsStale() throws Exception {
         CalendlyDeliveryV1 canceled = calendly.fixture("invitee.canceled.json");
         CalendlyDeliveryV1 created = calendly.fixture("invitee.created.json");
 
@@ -143,8 +143,8 @@ class CalendlyBatchTest {
         assertEquals("stale", outcome(created));
         Map<String, Object> booking = booking(calendly, calendly.inviteeUri("INV1AAAA"));
         assertEquals("CANCELED", booking.get("status"));
-        assertEquals(List.of("CANCELED: null -> CANCELED"), history(booking));
-        assertEquals(List.of("booking.canceled"), eventTypesAfterQuiet());
+        assertEquals(List.of("CREATED: null -> SCHEDULED", "CANCELED: SCHEDULED -> CANCELED"), history(booking));
+        assertEquals(List.of("booking.created", "booking.canceled"), eventTypesAfterQuiet());
     }
 
     @Test

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
-import io.quillspace.shared.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -80,9 +78,7 @@ final class CalendlyDeliveries implements AutoCloseable {
 
     /** As {@link #send(CalendlyDeliveryV1)}, in the trace a W3C {@code traceparent} names (none if null). */
     void send(CalendlyDeliveryV1 delivery, String traceparent) {
-        JsonNode payload = delivery.payload();
-        String key = payload.hasNonNull("invitee") ? payload.get("invitee").asText() : payload.get("uri").asText();
-        var record = new ProducerRecord<>(Topics.CALENDLY_WEBHOOKS, key, delivery.encode());
+        var record = delivery.record();
         if (traceparent != null) {
             record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }

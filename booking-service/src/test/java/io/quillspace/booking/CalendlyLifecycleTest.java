@@ -162,7 +162,7 @@ class CalendlyLifecycleTest {
     }
 
     @Test
-    void aNoShowClearedBeforeItsMarkArrivesLeavesTheBookingUnmarked() {
+    void aNoShowClearedBeforeItsMarkTellsTheMarkFirstAndLeavesTheBookingUnmarked() {
         calendly.send(calendly.fixture("invitee.created.json"));
         awaitBooking("INV1AAAA", "SCHEDULED");
         CalendlyDeliveryV1 mark = calendly.fixture("invitee_no_show.created.json");
@@ -172,7 +172,8 @@ class CalendlyLifecycleTest {
 
         assertEquals("stale", awaitOutcome(mark));
         assertEquals(false, booking("INV1AAAA").get("no_show"));
-        assertEquals(List.of("CREATED: null -> SCHEDULED"), history(booking("INV1AAAA")));
+        assertEquals(List.of("CREATED: null -> SCHEDULED", "NO_SHOW_MARKED: SCHEDULED -> SCHEDULED",
+                "NO_SHOW_CLEARED: SCHEDULED -> SCHEDULED"), history(booking("INV1AAAA")));
     }
 
     @Test
@@ -209,7 +210,7 @@ class CalendlyLifecycleTest {
     }
 
     @Test
-    void aCancelBeforeItsCreateEndsCanceledAndTheLateCreateEmitsNoBookingCreated() {
+    void aCancelBeforeItsCreateTellsTheCreationFirstAndTheLateCreateIsStale() {
         CalendlyDeliveryV1 created = calendly.fixture("invitee.created.json");
 
         calendly.send(calendly.fixture("invitee.canceled.json"));
@@ -219,8 +220,9 @@ class CalendlyLifecycleTest {
         assertEquals("stale", awaitOutcome(created));
         Map<String, Object> booking = booking("INV1AAAA");
         assertEquals("CANCELED", booking.get("status"));
-        assertEquals(List.of("CANCELED: null -> CANCELED"), history(booking));
-        assertEquals(List.of("booking.canceled"), eventTypesAfterQuiet());
+        // The same history and events as in order: the client did book before canceling.
+        assertEquals(List.of("CREATED: null -> SCHEDULED", "CANCELED: SCHEDULED -> CANCELED"), history(booking));
+        assertEquals(List.of("booking.created", "booking.canceled"), eventTypesAfterQuiet());
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +80,39 @@ class OutageTest {
     }
 
     @Test
+    void whileTheBrokerIsKnownDownTheRelayHoldsNoPooledConnectionPerTenant() throws Exception {
+        KafkaBroker broker = Infrastructure.shared().kafka();
+        List<CalendlyDeliveries> studios = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                studios.add(new CalendlyDeliveries(bootstrapServers));
+            }
+            broker.stop();
+            try {
+                assertEquals(RecordOutcome.APPLIED, applyOnVertx(studios.get(0).fixture("invitee.created.json")));
+                // Past the relay's send timeout, the first pass has found the broker absent.
+                await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(13)).until(() -> true);
+                for (CalendlyDeliveries studio : studios.subList(1, studios.size())) {
+                    assertEquals(RecordOutcome.APPLIED, applyOnVertx(studio.fixture("invitee.created.json")));
+                }
+                // Only the sweep probes the broker, one tenant at a time: the other studios' commits start no pass.
+                await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5))
+                        .until(() -> connectionsWaitingInARelayPass() <= 1);
+            } finally {
+                broker.restart();
+            }
+            for (CalendlyDeliveries studio : studios) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> DatabaseProbe.asRuntimeRole().queryAs(studio.tenant,
+                        null, "service", "select id from outbox_events").isEmpty());
+            }
+        } finally {
+            for (CalendlyDeliveries studio : studios) {
+                studio.close();
+            }
+        }
+    }
+
+    @Test
     void aDatabaseOutageLongerThanAMinuteNeitherStopsTheConsumerNorSkipsARecord() throws Exception {
         try (CalendlyDeliveries calendly = new CalendlyDeliveries(bootstrapServers);
              TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.CALENDLY_WEBHOOKS))) {
@@ -110,6 +144,14 @@ class OutageTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> "SCHEDULED".equals(status(calendly)));
             await().atMost(Duration.ofSeconds(10)).until(() -> consumerLagSeconds() == 0);
         }
+    }
+
+    /** The service's connections inside a relay transaction that read its batch and now wait for the broker. */
+    private static long connectionsWaitingInARelayPass() {
+        return DatabaseProbe.asRuntimeRole().query("""
+                select pid from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid()
+                  and state = 'idle in transaction' and query like '%from outbox_events order by position%'""").size();
     }
 
     private static double outboxBacklog() {

@@ -30,8 +30,8 @@ class OpenApiContractTest extends OpenApiContract {
     @Test
     void aRefusedMoveIsDocumentedWithTheStatusesItAllows() {
         JsonNode conflict = operation("put /projects/{id}/status").at("/responses/409/content/application~1problem+json/schema");
-        assertEquals("#/components/schemas/TransitionProblem", conflict.path("$ref").asText(), conflict.toString());
-        assertTrue(document.at("/components/schemas/TransitionProblem/properties").has("allowed"));
+        assertEquals("#/components/schemas/ConflictProblem", conflict.path("$ref").asText(), conflict.toString());
+        assertTrue(document.at("/components/schemas/ConflictProblem/properties").has("allowed"));
     }
 
     @Test

@@ -2,15 +2,12 @@ package io.quillspace.booking.calendly;
 
 import io.quillspace.booking.entity.Booking;
 import io.quillspace.shared.events.BookingEventV1;
-import io.quillspace.shared.events.Topics;
-import io.quillspace.shared.outbox.OutboxMessage;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The {@link BookingEventV1} each change of a booking raises, numbered with the booking's next sequence number, and
- * its outbox message (keyed by booking id).
+ * The {@link BookingEventV1} each change of a booking raises, numbered with the booking's next sequence number.
  */
 public final class BookingEvents {
 
@@ -44,10 +41,5 @@ public final class BookingEvents {
                         booking.nextEventSequence(), booking.userId, occurredAt)
                 : new BookingEventV1.NoShowCleared(UUID.randomUUID(), booking.tenantId, booking.id,
                         booking.nextEventSequence(), booking.userId, occurredAt);
-    }
-
-    public static OutboxMessage outboxMessage(BookingEventV1 event) {
-        return new OutboxMessage(event.eventId(), event.tenantId(), Topics.BOOKING_EVENTS, event.bookingId().toString(),
-                event.type(), BookingEventV1.SCHEMA_VERSION, BookingEventV1.encode(event));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The booking lifecycle as pure functions: which step a Calendly change makes from a booking's current state, or none
  * when the change is stale. Deliveries come at least once and in any order, so a booking is created by whichever of
- * its deliveries arrives first, and CANCELED and RESCHEDULED are final: a late {@code invitee.created} never brings a
- * booking back.
+ * its deliveries arrives first (a cancel first creates it, then cancels it), and CANCELED and RESCHEDULED are final: a
+ * late {@code invitee.created} never brings a booking back.
  */
 final class BookingLifecycle {
 
@@ -29,21 +29,18 @@ final class BookingLifecycle {
     }
 
     /**
-     * {@code invitee.canceled}: a scheduled (or not yet seen) booking becomes CANCELED, or RESCHEDULED when the cancel
-     * is the old half of a reschedule; a final booking, or a delivery older than the stored state, changes nothing.
+     * {@code invitee.canceled}: a scheduled booking becomes CANCELED, or RESCHEDULED when the cancel is the old half of
+     * a reschedule; a final booking, or a delivery older than the stored state, changes nothing. A cancel that overtook
+     * its create finds the booking just created from it (SCHEDULED).
      */
     static Optional<Step> onCanceled(Booking.Status current, Instant storedUpdatedAt, Instant updatedAt,
                                      boolean rescheduled) {
-        Booking.Status to = rescheduled ? Booking.Status.RESCHEDULED : Booking.Status.CANCELED;
-        BookingHistoryEntry.Change change = rescheduled
-                ? BookingHistoryEntry.Change.RESCHEDULED : BookingHistoryEntry.Change.CANCELED;
-        if (current == null) {
-            return Optional.of(new Step(null, to, change));
-        }
         if (current != Booking.Status.SCHEDULED || isOlder(updatedAt, storedUpdatedAt)) {
             return Optional.empty();
         }
-        return Optional.of(new Step(current, to, change));
+        return Optional.of(rescheduled
+                ? new Step(current, Booking.Status.RESCHEDULED, BookingHistoryEntry.Change.RESCHEDULED)
+                : new Step(current, Booking.Status.CANCELED, BookingHistoryEntry.Change.CANCELED));
     }
 
     /** The change of the no-show mark from {@code before} to {@code after}, if it changes. */

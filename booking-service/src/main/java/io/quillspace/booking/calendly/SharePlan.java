@@ -164,7 +164,12 @@ final class SharePlan {
         CalendlyChange.Invitee invitee = change.invitee();
         Booking existing = byInvitee.get(invitee.uri());
         return BookingLifecycle.onBooked(existing == null ? null : existing.status).map(step -> {
-            Booking booking = create(change.source(), invitee, step, null, null, traceParent);
+            Booking booking = create(change.source(), invitee, step, traceParent);
+            // Marks that arrived before the booking are told in order: one cleared meanwhile was set first.
+            if (hasClearedMark(invitee.uri())) {
+                setNoShow(booking, true, change.source(), traceParent);
+                setNoShow(booking, false, change.source(), traceParent);
+            }
             if (isMarked(invitee.uri())) {
                 setNoShow(booking, true, change.source(), traceParent);
             }
@@ -175,16 +180,15 @@ final class SharePlan {
     private RecordOutcome canceled(CalendlyChange.Canceled change, String traceParent) {
         CalendlyChange.Invitee invitee = change.invitee();
         CalendlyChange.Source source = change.source();
-        Booking existing = byInvitee.get(invitee.uri());
-        return BookingLifecycle.onCanceled(existing == null ? null : existing.status,
-                existing == null ? null : existing.calendlyUpdatedAt, source.updatedAt(), change.rescheduled())
+        Booking known = byInvitee.get(invitee.uri());
+        // A cancel that overtook its create: the invitee was booked first, so history and events tell it in that order.
+        Booking existing = known != null ? known
+                : create(source, invitee, BookingLifecycle.onBooked(null).orElseThrow(), traceParent);
+        return BookingLifecycle.onCanceled(existing.status, known == null ? null : known.calendlyUpdatedAt,
+                        source.updatedAt(), change.rescheduled())
                 .map(step -> {
                     UUID replacement = change.rescheduled() ? idOfInvitee(change.newInviteeUri()) : null;
-                    if (existing == null) {
-                        create(source, invitee, step, change.cancellation(), replacement, traceParent);
-                    } else {
-                        cancel(existing, source, invitee, step, change.cancellation(), replacement, traceParent);
-                    }
+                    cancel(existing, source, invitee, step, change.cancellation(), replacement, traceParent);
                     return RecordOutcome.APPLIED;
                 }).orElse(RecordOutcome.STALE);
     }
@@ -196,18 +200,15 @@ final class SharePlan {
     }
 
     private Booking create(CalendlyChange.Source source, CalendlyChange.Invitee invitee, BookingLifecycle.Step step,
-                           CalendlyChange.Cancellation cancellation, UUID replacement, String traceParent) {
+                           String traceParent) {
         Instant now = clock.instant();
         UUID replaced = invitee.oldInviteeUri() == null ? null : idOfInvitee(invitee.oldInviteeUri());
         UUID userId = userIds.get(UserIds.normalizedEmail(invitee.email()));
         Booking booking = BookingMapper.newBooking(tenantId, userId, invitee, step.to(), now);
         booking.rescheduledFromBookingId = replaced;
-        if (cancellation != null) {
-            recordCancellation(booking, cancellation, replacement);
-        }
         booking.calendlyUpdatedAt = source.updatedAt();
         know(booking);
-        record(booking, step, source, invitee, cancellation, now, traceParent);
+        record(booking, step, source, invitee, null, now, traceParent);
         Booking old = replaced == null ? null : byId.get(replaced);
         if (old != null) {
             moves.add(new Move(old.id, booking.id, booking.userId));
@@ -253,7 +254,7 @@ final class SharePlan {
                 ? BookingMapper.historyEntry(booking, step.from(), step.change(), source, invitee.name(), "invitee", null, now)
                 : BookingMapper.historyEntry(booking, step.from(), step.change(), source, cancellation.canceledBy(),
                         cancellation.cancelerType(), cancellation.reason(), now));
-        events.add(new Outbox.Traced(BookingEvents.outboxMessage(event), traceParent));
+        events.add(new Outbox.Traced(event, traceParent));
         written.put(booking.id, booking);
     }
 
@@ -276,9 +277,17 @@ final class SharePlan {
         changedMarks.put(now.uri(), now);
         Booking booking = byInvitee.get(change.inviteeUri());
         if (booking != null) {
+            if (mark == null && !change.marked()) {
+                // A clear that overtook its mark: the host marked first, so history and events tell it in that order.
+                setNoShow(booking, true, source, traceParent);
+            }
             setNoShow(booking, isMarked(change.inviteeUri()), source, traceParent);
         }
         return RecordOutcome.APPLIED;
+    }
+
+    private boolean hasClearedMark(String inviteeUri) {
+        return marks.values().stream().anyMatch(mark -> mark.inviteeUri().equals(inviteeUri) && mark.cleared());
     }
 
     private boolean isMarked(String inviteeUri) {
@@ -293,7 +302,7 @@ final class SharePlan {
             booking.updatedAt = now;
             BookingEventV1 event = BookingEvents.noShow(booking, source.updatedAt() == null ? now : source.updatedAt());
             history.add(BookingMapper.historyEntry(booking, booking.status, change, source, null, "host", null, now));
-            events.add(new Outbox.Traced(BookingEvents.outboxMessage(event), traceParent));
+            events.add(new Outbox.Traced(event, traceParent));
             written.put(booking.id, booking);
         });
     }

@@ -1,6 +1,7 @@
 package io.quillspace.booking.common;
 
 import io.quillspace.booking.entity.Booking;
+import io.quillspace.shared.problem.Conflict;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 /** The rules a consultation's brief and its proposals share: when "now" is, and which bookings take new work. */
 @ApplicationScoped
 public class ConsultationPolicy {
+
+    public static final Conflict.Reason CONSULTATION_RESCHEDULED = new Conflict.Reason("consultation-rescheduled",
+            "The consultation was moved to a new booking");
 
     private final Clock clock;
 
@@ -31,7 +35,7 @@ public class ConsultationPolicy {
         if (booking.status != Booking.Status.RESCHEDULED) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().failure(new ConsultationConflict(ConsultationConflict.Reason.CONSULTATION_RESCHEDULED,
+        return Uni.createFrom().failure(new Conflict(CONSULTATION_RESCHEDULED,
                 "this consultation was moved to " + booking.rescheduledToBookingId + ": use that one"));
     }
 }

@@ -9,8 +9,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "quillspace.booking")
 public interface BookingConfig {
 
-    Outbox outbox();
-
     DeliveryLog deliveryLog();
 
     interface DeliveryLog {
@@ -24,15 +22,5 @@ public interface BookingConfig {
         /** Time between purges of entries past the retention ({@code off} disables them). */
         @WithDefault("1h")
         String purgeInterval();
-    }
-
-    interface Outbox {
-        /** How often pending events of every tenant are relayed; events are also relayed right after each commit. */
-        @WithDefault("5s")
-        Duration sweepInterval();
-
-        /** Events relayed per tenant per pass. */
-        @WithDefault("100")
-        int batchSize();
     }
 }

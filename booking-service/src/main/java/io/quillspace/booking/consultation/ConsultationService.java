@@ -112,8 +112,8 @@ public class ConsultationService {
                             caller.userId().orElseThrow(), policy.now());
                     BriefVersion submitted = new BriefVersion(brief, versions.size() + 1);
                     return briefs.persist(brief)
-                            .chain(() -> Outbox.append(ProposalEvents.outboxMessage(
-                                    ProposalEvents.briefSubmitted(booking, brief, submitted.version()))))
+                            .chain(() -> Outbox.append(
+                                    ProposalEvents.briefSubmitted(booking, brief, submitted.version())))
                             .replaceWith(submitted);
                 })));
     }

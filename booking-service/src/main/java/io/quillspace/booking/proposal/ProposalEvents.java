@@ -5,15 +5,13 @@ import io.quillspace.booking.entity.ProjectBrief;
 import io.quillspace.booking.entity.Proposal;
 import io.quillspace.booking.entity.User;
 import io.quillspace.shared.events.ProposalEventV1;
-import io.quillspace.shared.events.Topics;
-import io.quillspace.shared.outbox.OutboxMessage;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * The {@link ProposalEventV1} each brief and proposal change raises, numbered with the booking's next sequence number
- * (one sequence with its {@code BookingEventV1}s), and its outbox message (keyed by booking id).
+ * (one sequence with its {@code BookingEventV1}s).
  */
 public final class ProposalEvents {
 
@@ -48,12 +46,6 @@ public final class ProposalEvents {
     public static ProposalEventV1 declined(Booking booking, Proposal proposal) {
         return new ProposalEventV1.ProposalDeclined(UUID.randomUUID(), booking.tenantId, booking.id,
                 booking.nextEventSequence(), proposal.id, proposal.userId, proposal.decidedAt);
-    }
-
-    public static OutboxMessage outboxMessage(ProposalEventV1 event) {
-        return new OutboxMessage(event.eventId(), event.tenantId(), Topics.PROPOSAL_EVENTS,
-                event.bookingId().toString(), event.type(), ProposalEventV1.SCHEMA_VERSION,
-                ProposalEventV1.encode(event));
     }
 
     private static ProposalEventV1.Brief contract(ProjectBrief brief, int version) {

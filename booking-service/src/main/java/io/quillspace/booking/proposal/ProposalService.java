@@ -1,6 +1,5 @@
 package io.quillspace.booking.proposal;
 
-import io.quillspace.booking.common.ConsultationConflict;
 import io.quillspace.booking.common.ConsultationPolicy;
 import io.quillspace.booking.entity.Booking;
 import io.quillspace.booking.entity.ProjectBrief;
@@ -11,6 +10,7 @@ import io.quillspace.booking.repository.ProposalRepository;
 import io.quillspace.booking.repository.UserRepository;
 import io.quillspace.shared.events.ProposalEventV1;
 import io.quillspace.shared.outbox.Outbox;
+import io.quillspace.shared.problem.Conflict;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -125,7 +125,7 @@ public class ProposalService {
     }
 
     private static Uni<Void> raise(ProposalEventV1 event) {
-        return Outbox.append(ProposalEvents.outboxMessage(event));
+        return Outbox.append(event);
     }
 
     /**
@@ -142,8 +142,8 @@ public class ProposalService {
                         return Uni.createFrom().nullItem();
                     }
                     if (booking == null || !proposal.bookingId.equals(booking.id)) {
-                        return Uni.createFrom().failure(new ConsultationConflict(
-                                ConsultationConflict.Reason.CONSULTATION_RESCHEDULED,
+                        return Uni.createFrom().failure(new Conflict(
+                                ConsultationPolicy.CONSULTATION_RESCHEDULED,
                                 "the consultation was moved to " + proposal.bookingId + " meanwhile: try again"));
                     }
                     return change.apply(booking, proposal);

@@ -43,14 +43,15 @@ class SharePlanTest {
     }
 
     @Test
-    void aCancelBeforeItsCreateMakesTheCreateStale() {
+    void aCancelBeforeItsCreateRecordsTheCreationFirstAndMakesTheLateCreateStale() {
         SharePlan plan = plan(List.of());
 
-        assertEquals(RecordOutcome.APPLIED, plan.apply(canceled("A", LATER, false, null), null));
-        assertEquals(RecordOutcome.STALE, plan.apply(booked("A", null), null));
+        assertEquals(RecordOutcome.APPLIED, plan.apply(canceled("A", LATER, false, null), "trace-1"));
+        assertEquals(RecordOutcome.STALE, plan.apply(booked("A", null), "trace-2"));
 
         assertEquals(Booking.Status.CANCELED, plan.created().get(0).status);
-        assertEquals(1, plan.events().size());
+        assertEquals(List.of(Change.CREATED, Change.CANCELED), plan.history().stream().map(entry -> entry.change).toList());
+        assertEquals(List.of("trace-1", "trace-1"), plan.events().stream().map(event -> event.traceParent()).toList());
     }
 
     @Test
@@ -85,14 +86,13 @@ class SharePlanTest {
             assertEquals(Booking.Status.RESCHEDULED, old.status);
             assertEquals(replacing.id, old.rescheduledToBookingId);
             assertEquals(old.id, replacing.rescheduledFromBookingId);
-            // Only an old booking that existed before its replacement can hold a brief or proposals to move.
-            assertEquals(cancelFirst ? List.of(new SharePlan.Move(old.id, replacing.id, replacing.userId)) : List.of(),
-                    plan.moves());
+            // Whichever half comes second moves the old booking's brief and proposals, once.
+            assertEquals(List.of(new SharePlan.Move(old.id, replacing.id, replacing.userId)), plan.moves());
         }
     }
 
     @Test
-    void aNoShowClearedBeforeItsMarkLeavesTheMarkStaleAndABookingUnmarked() {
+    void aNoShowClearedBeforeItsMarkTellsTheMarkFirstAndLeavesTheLateMarkStale() {
         Booking stored = BookingMapper.newBooking(TENANT, UUID.randomUUID(), invitee("A", null), Booking.Status.SCHEDULED,
                 EARLIER);
         SharePlan plan = plan(List.of(stored));
@@ -102,7 +102,23 @@ class SharePlanTest {
 
         assertEquals(List.of(new NoShowRepository.Mark(uri("A") + "/no_show", uri("A"), null, true)),
                 List.copyOf(plan.marks()));
-        assertEquals(List.of(), plan.history());
+        assertEquals(List.of(Change.NO_SHOW_MARKED, Change.NO_SHOW_CLEARED),
+                plan.history().stream().map(entry -> entry.change).toList());
+        assertEquals(false, plan.changed().get(0).noShow);
+    }
+
+    @Test
+    void aMarkAndItsClearBeforeTheBookingAreToldAfterItsCreation() {
+        SharePlan plan = plan(List.of());
+
+        assertEquals(RecordOutcome.APPLIED, plan.apply(noShow("A", false), null));
+        assertEquals(RecordOutcome.STALE, plan.apply(noShow("A", true), null));
+        assertEquals(RecordOutcome.APPLIED, plan.apply(booked("A", null), null));
+
+        assertEquals(List.of(Change.CREATED, Change.NO_SHOW_MARKED, Change.NO_SHOW_CLEARED),
+                plan.history().stream().map(entry -> entry.change).toList());
+        assertEquals(false, plan.created().get(0).noShow);
+        assertEquals(3, plan.events().size());
     }
 
     @Test

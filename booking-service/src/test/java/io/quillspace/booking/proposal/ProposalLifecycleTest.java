@@ -3,8 +3,8 @@ package io.quillspace.booking.proposal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.quillspace.booking.common.ConsultationConflict;
 import io.quillspace.booking.entity.Proposal;
+import io.quillspace.shared.problem.Conflict;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,21 +27,21 @@ class ProposalLifecycleTest {
 
     @Test
     void aProposalIsExpiredFromItsValidUntil() {
-        assertRefused(ConsultationConflict.Reason.PROPOSAL_EXPIRED,
+        assertRefused(ProposalLifecycle.PROPOSAL_EXPIRED,
                 () -> ProposalLifecycle.accept(Proposal.Status.SENT, NOW, NOW, false));
     }
 
     @Test
     void anotherAcceptedProposalWinsOverExpiry() {
-        assertRefused(ConsultationConflict.Reason.ANOTHER_PROPOSAL_ACCEPTED,
+        assertRefused(ProposalLifecycle.ANOTHER_PROPOSAL_ACCEPTED,
                 () -> ProposalLifecycle.accept(Proposal.Status.SENT, NOW, NOW, true));
     }
 
     @Test
     void declinedAndSupersededProposalsCannotBeAccepted() {
-        assertRefused(ConsultationConflict.Reason.PROPOSAL_DECLINED,
+        assertRefused(ProposalLifecycle.PROPOSAL_DECLINED,
                 () -> ProposalLifecycle.accept(Proposal.Status.DECLINED, VALID, NOW, false));
-        assertRefused(ConsultationConflict.Reason.PROPOSAL_SUPERSEDED,
+        assertRefused(ProposalLifecycle.PROPOSAL_SUPERSEDED,
                 () -> ProposalLifecycle.accept(Proposal.Status.SUPERSEDED, VALID, NOW, false));
     }
 
@@ -49,7 +49,7 @@ class ProposalLifecycleTest {
     void decliningTwiceIsAlreadyDoneAndDecliningAnAcceptedProposalIsRefused() {
         assertEquals(ProposalLifecycle.Decision.ALREADY_DONE,
                 ProposalLifecycle.decline(Proposal.Status.DECLINED, VALID, NOW));
-        assertRefused(ConsultationConflict.Reason.PROPOSAL_ACCEPTED,
+        assertRefused(ProposalLifecycle.PROPOSAL_ACCEPTED,
                 () -> ProposalLifecycle.decline(Proposal.Status.ACCEPTED, VALID, NOW));
     }
 
@@ -57,20 +57,20 @@ class ProposalLifecycleTest {
     void onlyADraftIsSentAndSendingAgainIsAlreadyDone() {
         assertEquals(ProposalLifecycle.Decision.CHANGE, ProposalLifecycle.send(Proposal.Status.DRAFT));
         assertEquals(ProposalLifecycle.Decision.ALREADY_DONE, ProposalLifecycle.send(Proposal.Status.SENT));
-        assertRefused(ConsultationConflict.Reason.PROPOSAL_NOT_DRAFT,
+        assertRefused(ProposalLifecycle.PROPOSAL_NOT_DRAFT,
                 () -> ProposalLifecycle.send(Proposal.Status.ACCEPTED));
     }
 
     @Test
     void anEditMustStartFromTheCurrentVersionOfADraft() {
         ProposalLifecycle.edit(Proposal.Status.DRAFT, 3, 3);
-        assertRefused(ConsultationConflict.Reason.PROPOSAL_EDITED_CONCURRENTLY,
+        assertRefused(ProposalLifecycle.PROPOSAL_EDITED_CONCURRENTLY,
                 () -> ProposalLifecycle.edit(Proposal.Status.DRAFT, 3, 2));
-        assertRefused(ConsultationConflict.Reason.PROPOSAL_NOT_DRAFT,
+        assertRefused(ProposalLifecycle.PROPOSAL_NOT_DRAFT,
                 () -> ProposalLifecycle.edit(Proposal.Status.SENT, 3, 3));
     }
 
-    private static void assertRefused(ConsultationConflict.Reason reason, Runnable request) {
-        assertEquals(reason, assertThrows(ConsultationConflict.class, request::run).reason());
+    private static void assertRefused(Conflict.Reason reason, Runnable request) {
+        assertEquals(reason, assertThrows(Conflict.class, request::run).reason());
     }
 }

@@ -1,7 +1,6 @@
 package io.quillspace.faults;
 
 import io.quillspace.infra.FleetService;
-import io.quillspace.shared.events.Topics;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,7 +32,7 @@ final class DatabaseOutage implements Scenario {
     @Override
     public List<Outcome> run(FaultFleet fleet) throws Exception {
         String tag = "d" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        Map<String, Long> deadBefore = deadLetters(fleet);
+        Map<String, Long> deadBefore = fleet.ledger().deadLetterCounts();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
         Instant base = Instant.now();
@@ -59,6 +58,7 @@ final class DatabaseOutage implements Scenario {
                             .startsWith("application/problem+json");
                     answer = response.statusCode() + (problem ? " problem+json" : " "
                             + response.headers().firstValue("Content-Type").orElse("-"))
+                            + (response.headers().firstValue("Retry-After").isPresent() ? " Retry-After" : "")
                             + (millis > PROMPT.toMillis() ? " slow" : "");
                 } catch (RuntimeException e) {
                     answer = "no answer";
@@ -75,12 +75,13 @@ final class DatabaseOutage implements Scenario {
         long bookings = fleet.ledger().count("booking",
                 "select count(*) from consultation_bookings where invitee_uri like ?", "%/invitees/INV" + tag + "%");
         long confirmations = fleet.ledger().messagesById(to -> to.startsWith("dbout-" + tag + "-")).size();
-        Map<String, Long> deadAfter = deadLetters(fleet);
+        Map<String, Long> deadAfter = fleet.ledger().deadLetterCounts();
         String injected = "all database connections dropped, new ones refused for " + OUTAGE.toSeconds() + " s; "
                 + sent + " deliveries at 1/s; each API read every second";
         List<Outcome> outcomes = new ArrayList<>();
-        outcomes.add(Outcome.check(NAME, injected, "API reads answered 503 problem+json within " + PROMPT.toSeconds()
-                + " s, never a hang", tally, tally.keySet().stream().allMatch(answer -> answer.endsWith("503 problem+json"))));
+        outcomes.add(Outcome.check(NAME, injected, "API reads answered 503 problem+json with Retry-After within "
+                + PROMPT.toSeconds() + " s, never a hang", tally,
+                tally.keySet().stream().allMatch(answer -> answer.endsWith("503 problem+json Retry-After"))));
         outcomes.add(Outcome.check(NAME, injected, "every accepted delivery booked and confirmed once after the outage",
                 accepted.size() + " of " + sent + " accepted, " + bookings + " bookings, " + confirmations
                         + " confirmations", bookings == accepted.size() && confirmations == bookings));
@@ -88,11 +89,5 @@ final class DatabaseOutage implements Scenario {
                 + deadAfter, deadBefore.equals(deadAfter)));
         outcomes.add(Outcome.check(NAME, injected, "lag back to 0", fleet.ledger().lag(), fleet.ledger().lag() == 0));
         return outcomes;
-    }
-
-    private static Map<String, Long> deadLetters(FaultFleet fleet) {
-        Map<String, Long> dead = new TreeMap<>(fleet.ledger().topicCounts());
-        dead.keySet().removeIf(topic -> !topic.endsWith(Topics.deadLetter("")));
-        return dead;
     }
 }

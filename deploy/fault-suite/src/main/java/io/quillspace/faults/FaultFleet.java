@@ -7,6 +7,7 @@ import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
 import io.quillspace.infra.ServicePorts;
 import io.quillspace.infra.launcher.Fleet;
+import io.quillspace.infra.testing.CalendlyApiStandIn;
 import io.quillspace.infra.testing.FaultProxy;
 import io.quillspace.shared.identity.UserIds;
 
@@ -25,7 +26,7 @@ import java.util.UUID;
 /**
  * The packaged fleet the scenarios attack: PostgreSQL, the broker and the SMTP server of {@code deploy/infra} in this
  * JVM, the four services as processes. webhook-ingress serves two studios, so a hostile caller always has another
- * studio's data to reach for.
+ * studio's data to reach for, and a third, {@link #RECONCILED}, whose Calendly account is the API stand-in.
  */
 public final class FaultFleet implements AutoCloseable {
 
@@ -36,6 +37,10 @@ public final class FaultFleet implements AutoCloseable {
     public static final String RIVAL_SIGNING_KEY = "whsec-quillspace-rival-key-2026";
     /** More studios, {@code studio-1} … {@code studio-25}: the broker outage has 25 studios writing at once. */
     public static final int MORE_STUDIOS = 25;
+    /** The studio with Calendly API access (through {@link #calendly()}): reconciliation sweeps read it. */
+    public static final String RECONCILED = "reconciled";
+    public static final String RECONCILED_TOKEN = "calendly-token-reconciled";
+    public static final String RECONCILED_ORGANIZATION = "https://api.calendly.com/organizations/ORGRECONCILED";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,12 +51,15 @@ public final class FaultFleet implements AutoCloseable {
 
     private final FaultProxy database;
     private final FaultProxy smtp;
+    private final CalendlyApiStandIn calendly;
 
-    private FaultFleet(Infrastructure infrastructure, Fleet fleet, FaultProxy database, FaultProxy smtp) {
+    private FaultFleet(Infrastructure infrastructure, Fleet fleet, FaultProxy database, FaultProxy smtp,
+                       CalendlyApiStandIn calendly) {
         this.infrastructure = infrastructure;
         this.fleet = fleet;
         this.database = database;
         this.smtp = smtp;
+        this.calendly = calendly;
         this.ledger = new Ledger(infrastructure);
     }
 
@@ -61,6 +69,7 @@ public final class FaultFleet implements AutoCloseable {
         // The services reach PostgreSQL and SMTP through proxies, so both can refuse or slow down on demand.
         FaultProxy database = FaultProxy.start(infrastructure.postgres().host(), infrastructure.postgres().port());
         FaultProxy smtp = FaultProxy.start(infrastructure.smtp().host(), infrastructure.smtp().port());
+        CalendlyApiStandIn calendly = CalendlyApiStandIn.start();
         try {
             Map<String, String> ingress = new java.util.HashMap<>(Map.of(
                     "quillspace.ingress.tenants." + RIVAL + ".id", RIVAL_TENANT.toString(),
@@ -69,14 +78,21 @@ public final class FaultFleet implements AutoCloseable {
                 ingress.put("quillspace.ingress.tenants." + studio(i) + ".id", tenant(studio(i)).toString());
                 ingress.put("quillspace.ingress.tenants." + studio(i) + ".signing-keys", signingKey(studio(i)));
             }
+            ingress.put("quillspace.ingress.tenants." + RECONCILED + ".id", tenant(RECONCILED).toString());
+            ingress.put("quillspace.ingress.tenants." + RECONCILED + ".signing-keys", signingKey(RECONCILED));
+            ingress.putAll(calendly.ingressSettings(RECONCILED, RECONCILED_TOKEN, RECONCILED_ORGANIZATION));
+            // Sweeps run when a scenario asks: a scheduled one would repair what a scenario means to find missing.
+            ingress.put("quillspace.ingress.calendly.reconciliation.interval", "off");
+            ingress.put("quillspace.ingress.calendly.subscription.check-interval", "off");
             Fleet fleet = Fleet.start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app",
                     service -> ServicePorts.free(), Duration.ofMinutes(4), logDirectory, service -> { },
                     service -> service == FleetService.WEBHOOK_INGRESS ? ingress
                             : throughProxies(infrastructure, service, database.port(), smtp.port()));
-            return new FaultFleet(infrastructure, fleet, database, smtp);
+            return new FaultFleet(infrastructure, fleet, database, smtp, calendly);
         } catch (RuntimeException e) {
             database.close();
             smtp.close();
+            calendly.close();
             infrastructure.close();
             throw e;
         }
@@ -106,6 +122,11 @@ public final class FaultFleet implements AutoCloseable {
     /** The proxy between email-service and the SMTP server. */
     public FaultProxy smtp() {
         return smtp;
+    }
+
+    /** Calendly's API for the {@link #RECONCILED} studio: what a sweep reads as the truth. */
+    public CalendlyApiStandIn calendly() {
+        return calendly;
     }
 
     public Infrastructure infrastructure() {
@@ -220,6 +241,7 @@ public final class FaultFleet implements AutoCloseable {
         fleet.close();
         database.close();
         smtp.close();
+        calendly.close();
         infrastructure.close();
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,8 +23,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +116,13 @@ public final class Ledger {
         }
     }
 
+    /** Records on each dead-letter topic. */
+    public Map<String, Long> deadLetterCounts() {
+        Map<String, Long> dead = new TreeMap<>(topicCounts());
+        dead.keySet().removeIf(topic -> !topic.endsWith(Topics.deadLetter("")));
+        return dead;
+    }
+
     /** Every record on {@code topic}, from the start to the current end of each partition. */
     public List<ConsumerRecord<String, byte[]>> records(String topic) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
@@ -136,20 +146,32 @@ public final class Ledger {
         }
     }
 
-    /** Records not yet consumed, summed over every consumer group of the fleet and every partition. */
+    /**
+     * Records not yet consumed, summed over every consumer group of the fleet and every partition it reads. A partition
+     * assigned to a group that never committed on it (a fresh fleet's first records) counts from its start.
+     */
     public long lag() {
         try (Admin admin = infrastructure.kafka().admin()) {
             long lag = 0;
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
                 var committed = admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
                         .get(30, TimeUnit.SECONDS);
+                Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+                admin.describeConsumerGroups(List.of(group.groupId())).all().get(30, TimeUnit.SECONDS)
+                        .get(group.groupId()).members()
+                        .forEach(member -> partitions.addAll(member.assignment().topicPartitions()));
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+                partitions.forEach(partition -> {
+                    latest.put(partition, OffsetSpec.latest());
+                    earliest.put(partition, OffsetSpec.earliest());
+                });
                 var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                for (var entry : committed.entrySet()) {
-                    if (entry.getValue() != null) {
-                        lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
-                    }
+                var starts = admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata position = committed.get(partition);
+                    long from = position != null ? position.offset() : starts.get(partition).offset();
+                    lag += ends.get(partition).offset() - from;
                 }
             }
             return lag;

@@ -5,8 +5,6 @@ import io.quillspace.project.entity.Project;
 import io.quillspace.project.entity.ProjectDeliverable;
 import io.quillspace.project.entity.ProjectPhase;
 import io.quillspace.shared.events.ProjectEventV1;
-import io.quillspace.shared.events.Topics;
-import io.quillspace.shared.outbox.OutboxMessage;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,8 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The {@link ProjectEventV1} each project change raises, numbered with the project's next sequence number, and its
- * outbox message (keyed by project id, so one project's events stay in order).
+ * The {@link ProjectEventV1} each project change raises, numbered with the project's next sequence number.
  */
 public final class ProjectEvents {
 
@@ -66,11 +63,5 @@ public final class ProjectEvents {
                 project.nextEventSequence(), project.bookingId, project.userId, project.clientEmail, project.clientName,
                 project.name, deliverable.id, deliverable.name, file.id, file.fileName, file.contentType, file.size, file.uploadedBy,
                 file.attachedAt);
-    }
-
-    public static OutboxMessage outboxMessage(ProjectEventV1 event) {
-        return new OutboxMessage(event.eventId(), event.tenantId(), Topics.PROJECT_EVENTS,
-                event.projectId().toString(), event.type(), ProjectEventV1.SCHEMA_VERSION,
-                ProjectEventV1.encode(event));
     }
 }

@@ -1,6 +1,5 @@
 package io.quillspace.project.rest;
 
-import io.quillspace.project.service.ProjectConflict;
 import io.quillspace.project.service.ProjectService;
 import io.quillspace.shared.problem.Problem;
 import jakarta.ws.rs.core.Response;
@@ -8,11 +7,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Project-specific refusals as problem details. */
 public class ProjectProblemMappers {
-
-    @ServerExceptionMapper
-    public Response conflict(ProjectConflict conflict) {
-        return Response.status(409).type(Problem.MEDIA_TYPE).entity(TransitionProblem.of(conflict)).build();
-    }
 
     @ServerExceptionMapper
     public Response subjectNotFound(ProjectService.SubjectNotFound absent) {

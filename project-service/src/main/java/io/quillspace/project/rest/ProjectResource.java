@@ -7,6 +7,7 @@ import io.quillspace.project.mapping.StatusNames;
 import io.quillspace.project.service.ProjectDashboard;
 import io.quillspace.project.service.ProjectService;
 import io.quillspace.shared.identity.CurrentIdentity;
+import io.quillspace.shared.problem.ConflictProblem;
 import io.quillspace.shared.problem.Problem;
 import io.quillspace.shared.rest.PageLinks;
 import io.smallrye.mutiny.Uni;
@@ -118,7 +119,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
             content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = TransitionProblem.class)))
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = ConflictProblem.class)))
     public Uni<ProjectView> changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusChange.OfProject change) {
         return projects.changeStatus(identity.tenantContext(), id,
                         StatusNames.parse(Project.Status.class, change.status()))
@@ -141,7 +142,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
             content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = TransitionProblem.class)))
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = ConflictProblem.class)))
     public Uni<ProjectView> changePhaseStatus(@PathParam("id") UUID id, @PathParam("phaseId") UUID phaseId,
                                               @NotNull @Valid StatusChange.OfPhase change) {
         return projects.changePhaseStatus(identity.tenantContext(), id, phaseId,
@@ -165,7 +166,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
             content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = TransitionProblem.class)))
+            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = ConflictProblem.class)))
     public Uni<ProjectView> changeDeliverableStatus(@PathParam("id") UUID id,
                                                     @PathParam("deliverableId") UUID deliverableId,
                                                     @NotNull @Valid StatusChange.OfDeliverable change) {

@@ -97,8 +97,7 @@ public class DeliverableFileService {
                 deliverable(projectId, deliverableId).chain(deliverable ->
                         files.lockOfDeliverable(projectId, deliverableId, fileId).chain(file ->
                                 file.attach(attachedKey, now())
-                                        ? Outbox.append(ProjectEvents.outboxMessage(
-                                                ProjectEvents.deliverableFileAttached(project, deliverable, file)))
+                                        ? Outbox.append(ProjectEvents.deliverableFileAttached(project, deliverable, file))
                                         .replaceWith(file)
                                         // A concurrent completion won (or it was deleted meanwhile): one event at most.
                                         : Uni.createFrom().item(file)))));

@@ -118,7 +118,7 @@ public class ProjectKickoff {
                 .chain(() -> phases.persist(plannedPhases))
                 .chain(() -> deliverables.persist(plannedDeliverables))
                 .chain(() -> history.persist(kickoffEntry(project)))
-                .chain(() -> Outbox.append(ProjectEvents.outboxMessage(kickedOff)));
+                .chain(() -> Outbox.append(kickedOff));
     }
 
     private static ZoneId zoneOf(ProposalEventV1.ProposalAccepted accepted) {

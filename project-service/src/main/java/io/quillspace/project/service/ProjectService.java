@@ -146,7 +146,7 @@ public class ProjectService {
         project.updatedAt = now;
         return history.persist(ProjectHistoryEntry.of(project, subject, subjectId, name, StatusNames.wire(from),
                         StatusNames.wire(to), adminOf(admin), now))
-                .chain(() -> Outbox.append(ProjectEvents.outboxMessage(event)));
+                .chain(() -> Outbox.append(event));
     }
 
     /** Runs {@code change} on the project locked in the caller's transaction, then answers its details; null if absent. */

@@ -4,6 +4,7 @@ import io.quillspace.project.entity.Project;
 import io.quillspace.project.entity.ProjectDeliverable;
 import io.quillspace.project.entity.ProjectPhase;
 import io.quillspace.project.mapping.StatusNames;
+import io.quillspace.shared.problem.Conflict;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -12,10 +13,15 @@ import java.util.Set;
 
 /**
  * The status machines of a project, its phases and its deliverables, as pure functions. Moving to the status a subject
- * already has changes nothing (a repeated request); any other move not listed is a {@link ProjectConflict} naming the
+ * already has changes nothing (a repeated request); any other move not listed is a {@link Conflict} naming the
  * moves that are. Work on phases and deliverables happens only while the project is open (kickoff or active).
  */
 public final class ProjectWorkflow {
+
+    public static final Conflict.Reason TRANSITION_NOT_ALLOWED = new Conflict.Reason("transition-not-allowed",
+            "The status cannot change that way");
+    public static final Conflict.Reason PROJECT_NOT_OPEN = new Conflict.Reason("project-not-open",
+            "The project is not open for work");
 
     /** What a request does to a subject that allows it. */
     public enum Decision { CHANGE, ALREADY_DONE }
@@ -63,7 +69,7 @@ public final class ProjectWorkflow {
     private static void requireOpen(Project.Status project) {
         if (!OPEN.contains(project)) {
             String hint = project == Project.Status.ON_HOLD ? ": resume it (active) first" : "";
-            throw new ProjectConflict(ProjectConflict.Reason.PROJECT_NOT_OPEN,
+            throw new Conflict(PROJECT_NOT_OPEN,
                     "the project is " + StatusNames.wire(project) + hint, List.of());
         }
     }
@@ -75,7 +81,7 @@ public final class ProjectWorkflow {
         Set<S> allowed = machine.get(from);
         if (!allowed.contains(to)) {
             List<String> names = allowed.stream().map(StatusNames::wire).toList();
-            throw new ProjectConflict(ProjectConflict.Reason.TRANSITION_NOT_ALLOWED, subject + " is " + StatusNames.wire(from)
+            throw new Conflict(TRANSITION_NOT_ALLOWED, subject + " is " + StatusNames.wire(from)
                     + " and cannot become " + StatusNames.wire(to) + (names.isEmpty() ? "; it is final"
                     : "; allowed: " + String.join(", ", names)), names);
         }

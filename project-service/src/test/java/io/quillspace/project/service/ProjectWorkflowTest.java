@@ -3,6 +3,7 @@ package io.quillspace.project.service;
 import io.quillspace.project.entity.Project;
 import io.quillspace.project.entity.ProjectDeliverable;
 import io.quillspace.project.entity.ProjectPhase;
+import io.quillspace.shared.problem.Conflict;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -64,18 +65,18 @@ class ProjectWorkflowTest {
     @Test
     void noWorkMovesUnlessTheProjectIsOpen() {
         for (Project.Status closed : List.of(Project.Status.ON_HOLD, Project.Status.COMPLETED, Project.Status.CANCELLED)) {
-            ProjectConflict conflict = assertThrows(ProjectConflict.class, () -> ProjectWorkflow.deliverable(closed,
+            Conflict conflict = assertThrows(Conflict.class, () -> ProjectWorkflow.deliverable(closed,
                     ProjectDeliverable.Status.PENDING, ProjectDeliverable.Status.IN_PROGRESS));
-            assertEquals(ProjectConflict.Reason.PROJECT_NOT_OPEN, conflict.reason());
+            assertEquals(ProjectWorkflow.PROJECT_NOT_OPEN, conflict.reason());
             assertEquals(List.of(), conflict.allowed());
-            assertThrows(ProjectConflict.class, () -> ProjectWorkflow.phase(closed, ProjectPhase.Status.PENDING,
+            assertThrows(Conflict.class, () -> ProjectWorkflow.phase(closed, ProjectPhase.Status.PENDING,
                     ProjectPhase.Status.IN_PROGRESS));
         }
     }
 
     @Test
     void aRefusalNamesTheMovesAllowedInTheirOrder() {
-        ProjectConflict conflict = assertThrows(ProjectConflict.class,
+        Conflict conflict = assertThrows(Conflict.class,
                 () -> ProjectWorkflow.project(Project.Status.ACTIVE, Project.Status.KICKOFF));
         assertEquals(List.of("on_hold", "completed", "cancelled"), conflict.allowed());
         assertEquals("the project is active and cannot become kickoff; allowed: on_hold, completed, cancelled",
@@ -92,8 +93,8 @@ class ProjectWorkflowTest {
             assertEquals(ProjectWorkflow.Decision.CHANGE, move.get(), from + " -> " + to);
             return;
         }
-        ProjectConflict conflict = assertThrows(ProjectConflict.class, move::get, from + " -> " + to);
-        assertEquals(ProjectConflict.Reason.TRANSITION_NOT_ALLOWED, conflict.reason());
+        Conflict conflict = assertThrows(Conflict.class, move::get, from + " -> " + to);
+        assertEquals(ProjectWorkflow.TRANSITION_NOT_ALLOWED, conflict.reason());
         List<String> names = new ArrayList<>();
         allowed.forEach(status -> names.add(status.name().toLowerCase()));
         assertEquals(names, conflict.allowed(), from + " -> " + to);

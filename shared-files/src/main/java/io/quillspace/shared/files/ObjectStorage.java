@@ -1,5 +1,7 @@
 package io.quillspace.shared.files;
 
+import io.quillspace.shared.problem.Conflict;
+
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
@@ -58,7 +60,7 @@ public class ObjectStorage {
 
     /**
      * The completion every owner of files shares. A missing or attached {@code file} is answered as it is, a deleted one
-     * is a conflict. Otherwise what arrived must be what was declared (else a {@link FileConflict}); it is copied to
+     * is a conflict. Otherwise what arrived must be what was declared (else a {@link Conflict}); it is copied to
      * {@code attachedKey} (repeatable: a retried completion copies the same object again), {@code attach} records it in
      * the owner's transaction, and the pending copy is removed.
      */
@@ -67,7 +69,7 @@ public class ObjectStorage {
             return Uni.createFrom().item(file);
         }
         if (file.status == StoredFile.Status.DELETED) {
-            return Uni.createFrom().failure(new FileConflict(FileConflict.Reason.FILE_DELETED,
+            return Uni.createFrom().failure(new Conflict(FileConflicts.FILE_DELETED,
                     "file " + file.id + " was deleted"));
         }
         String pendingKey = file.objectKey;
@@ -81,12 +83,12 @@ public class ObjectStorage {
 
     private static void requireDeclared(StoredFile file, Optional<StoredObject> arrived) {
         if (arrived.isEmpty()) {
-            throw new FileConflict(FileConflict.Reason.UPLOAD_MISSING,
+            throw new Conflict(FileConflicts.UPLOAD_MISSING,
                     "nothing arrived for file " + file.id + ": upload it to the presigned URL first");
         }
         List<String> differences = arrived.get().differencesFrom(file.declaration());
         if (!differences.isEmpty()) {
-            throw new FileConflict(FileConflict.Reason.UPLOAD_MISMATCH,
+            throw new Conflict(FileConflicts.UPLOAD_MISMATCH,
                     "the uploaded object has " + String.join(", ", differences));
         }
     }

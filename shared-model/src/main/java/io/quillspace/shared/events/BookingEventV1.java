@@ -26,6 +26,7 @@ import java.util.UUID;
 public sealed interface BookingEventV1 extends FleetEvent {
 
     int SCHEMA_VERSION = 1;
+    EventContract<BookingEventV1> CONTRACT = new EventContract<>(Topics.BOOKING_EVENTS, SCHEMA_VERSION, BookingEventV1.class, "bookingId");
 
     /** The booking whose state changed; the record key. */
     UUID bookingId();
@@ -148,17 +149,25 @@ public sealed interface BookingEventV1 extends FleetEvent {
         public static final String TYPE = "booking.no-show-cleared";
     }
 
+    @Override
+    @JsonIgnore
+    default UUID aggregateId() {
+        return bookingId();
+    }
+
+    @Override
+    @JsonIgnore
+    default EventContract<?> contract() {
+        return CONTRACT;
+    }
+
     /** The record value. */
     static String encode(BookingEventV1 event) {
-        return EventJson.write(event, BookingEventV1.class);
+        return CONTRACT.encode(event);
     }
 
     /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */
     static BookingEventV1 decode(byte[] value) {
-        BookingEventV1 event = EventJson.read(value, BookingEventV1.class);
-        if (event == null || event.eventId() == null || event.tenantId() == null || event.bookingId() == null) {
-            throw new MalformedEventException("not a BookingEventV1: eventId, tenantId and bookingId are required", null);
-        }
-        return event;
+        return CONTRACT.decode(value);
     }
 }

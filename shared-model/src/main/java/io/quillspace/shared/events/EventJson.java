@@ -31,7 +31,7 @@ final class EventJson {
     }
 
     /** The record value of an event, written as its contract (which names its variant in {@code type}). */
-    static <E extends FleetEvent> String write(E event, Class<? super E> contract) {
+    static String write(FleetEvent event, Class<? extends FleetEvent> contract) {
         try {
             return MAPPER.writerFor(contract).writeValueAsString(event);
         } catch (JsonProcessingException e) {

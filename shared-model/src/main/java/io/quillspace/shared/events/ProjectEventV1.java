@@ -1,5 +1,6 @@
 package io.quillspace.shared.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -27,6 +28,7 @@ import java.util.UUID;
 public sealed interface ProjectEventV1 extends FleetEvent {
 
     int SCHEMA_VERSION = 1;
+    EventContract<ProjectEventV1> CONTRACT = new EventContract<>(Topics.PROJECT_EVENTS, SCHEMA_VERSION, ProjectEventV1.class, "projectId");
 
     /** The project the event is about; the record key. */
     UUID projectId();
@@ -110,17 +112,25 @@ public sealed interface ProjectEventV1 extends FleetEvent {
         public static final String TYPE = "project.deliverable-file-attached";
     }
 
+    @Override
+    @JsonIgnore
+    default UUID aggregateId() {
+        return projectId();
+    }
+
+    @Override
+    @JsonIgnore
+    default EventContract<?> contract() {
+        return CONTRACT;
+    }
+
     /** The record value. */
     static String encode(ProjectEventV1 event) {
-        return EventJson.write(event, ProjectEventV1.class);
+        return CONTRACT.encode(event);
     }
 
     /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */
     static ProjectEventV1 decode(byte[] value) {
-        ProjectEventV1 event = EventJson.read(value, ProjectEventV1.class);
-        if (event == null || event.eventId() == null || event.tenantId() == null || event.projectId() == null) {
-            throw new MalformedEventException("not a ProjectEventV1: eventId, tenantId and projectId are required", null);
-        }
-        return event;
+        return CONTRACT.decode(value);
     }
 }

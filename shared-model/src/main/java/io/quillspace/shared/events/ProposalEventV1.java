@@ -29,6 +29,7 @@ import java.util.UUID;
 public sealed interface ProposalEventV1 extends FleetEvent {
 
     int SCHEMA_VERSION = 1;
+    EventContract<ProposalEventV1> CONTRACT = new EventContract<>(Topics.PROPOSAL_EVENTS, SCHEMA_VERSION, ProposalEventV1.class, "bookingId");
 
     /** The consultation (booking) the brief or proposal belongs to; the record key. */
     UUID bookingId();
@@ -104,17 +105,25 @@ public sealed interface ProposalEventV1 extends FleetEvent {
         public static final String TYPE = "brief.file-attached";
     }
 
+    @Override
+    @JsonIgnore
+    default UUID aggregateId() {
+        return bookingId();
+    }
+
+    @Override
+    @JsonIgnore
+    default EventContract<?> contract() {
+        return CONTRACT;
+    }
+
     /** The record value. */
     static String encode(ProposalEventV1 event) {
-        return EventJson.write(event, ProposalEventV1.class);
+        return CONTRACT.encode(event);
     }
 
     /** Reads a record value; an unknown {@code type} or a value without ids is malformed. */
     static ProposalEventV1 decode(byte[] value) {
-        ProposalEventV1 event = EventJson.read(value, ProposalEventV1.class);
-        if (event == null || event.eventId() == null || event.tenantId() == null || event.bookingId() == null) {
-            throw new MalformedEventException("not a ProposalEventV1: eventId, tenantId and bookingId are required", null);
-        }
-        return event;
+        return CONTRACT.decode(value);
     }
 }

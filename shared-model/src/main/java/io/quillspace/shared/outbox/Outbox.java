@@ -2,6 +2,7 @@ package io.quillspace.shared.outbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quillspace.shared.events.FleetEvent;
 import io.quillspace.shared.messaging.TraceContext;
 import io.quillspace.shared.sql.JsonRows;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +27,8 @@ public final class Outbox {
     private Outbox() {
     }
 
-    public static Uni<Void> append(OutboxMessage message) {
+    public static Uni<Void> append(FleetEvent event) {
+        OutboxMessage message = OutboxMessage.of(event);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("""
                                 insert into outbox_events (id, tenant_id, topic, record_key, event_type, schema_version,
@@ -45,7 +47,7 @@ public final class Outbox {
     }
 
     /** An event to append with the W3C {@code traceparent} of the span that raised it (null outside any trace). */
-    public record Traced(OutboxMessage message, String traceParent) {
+    public record Traced(FleetEvent event, String traceParent) {
     }
 
     /** Appends the events in one statement, in their order; call inside the tenant transaction, like {@link #append}. */
@@ -55,7 +57,7 @@ public final class Outbox {
         }
         JsonRows rows = new JsonRows();
         for (Traced event : events) {
-            OutboxMessage message = event.message();
+            OutboxMessage message = OutboxMessage.of(event.event());
             ObjectNode row = rows.add();
             JsonRows.put(row, "id", message.id());
             JsonRows.put(row, "tenant_id", message.tenantId());

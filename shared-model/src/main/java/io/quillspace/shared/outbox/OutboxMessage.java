@@ -1,5 +1,7 @@
 package io.quillspace.shared.outbox;
 
+import io.quillspace.shared.events.FleetEvent;
+
 import java.util.UUID;
 
 /**
@@ -11,4 +13,10 @@ import java.util.UUID;
  */
 public record OutboxMessage(UUID id, UUID tenantId, String topic, String key, String eventType, int schemaVersion,
                             String payload) {
+
+    /** The message of an event, everything as its contract says: topic, key, type, schema version and value. */
+    static OutboxMessage of(FleetEvent event) {
+        return new OutboxMessage(event.eventId(), event.tenantId(), event.topic(), event.key(), event.type(),
+                event.schemaVersion(), event.encoded());
+    }
 }

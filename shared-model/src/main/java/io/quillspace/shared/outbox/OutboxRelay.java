@@ -3,7 +3,11 @@ package io.quillspace.shared.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.messaging.TraceContext;
 import io.quillspace.shared.tenancy.TenantContext;
@@ -14,8 +18,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -35,13 +41,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * re-sends the batch); consumers deduplicate by event id.
  *
  * <p>A relay pass for a tenant starts as soon as a transaction that wrote to its outbox commits ({@link TenantSignals}
- * on the insert trigger's notification). A service subclass schedules {@link #sweepAllTenants()} as the safety net for
- * notifications lost while the listening connection was down and for failed sends, and {@link #measureBacklog()} to
- * publish {@code quillspace_outbox_backlog_records} and {@code quillspace_outbox_oldest_age_seconds} (apart from the
- * sweep, which can wait on an absent broker).
+ * on the insert trigger's notification). Every {@code quillspace.outbox.sweep-interval} (see {@link OutboxConfig})
+ * {@link #sweepAllTenants()} is the safety net for notifications lost while the listening connection was down and for
+ * failed sends, and {@link #measureBacklog()} publishes {@code quillspace_outbox_backlog_records} and
+ * {@code quillspace_outbox_oldest_age_seconds} (apart from the sweep, which can wait on an absent broker).
+ *
+ * <p>A service has the relay when it configures the outgoing channel {@value #CHANNEL} (and the {@code db/outbox}
+ * table); each record names its own topic, so the channel's default topic is never used.
  */
-public abstract class OutboxRelay {
+// A singleton: nothing here needs a client proxy.
+@Singleton
+@IfBuildProperty(name = "mp.messaging.outgoing." + OutboxRelay.CHANNEL + ".connector", stringValue = "smallrye-kafka")
+public class OutboxRelay {
 
+    /** The outgoing channel the relay publishes on. */
+    public static final String CHANNEL = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** How long a batch may wait for the broker's acknowledgements while its transaction holds a connection. */
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
@@ -61,9 +75,9 @@ public abstract class OutboxRelay {
             tenant -> brokerUnreachable.get() ? Uni.createFrom().voidItem() : relayAll(tenant).replaceWithVoid(),
             this::sweepAllTenants);
 
-    protected OutboxRelay(MutinyEmitter<String> emitter, int batchSize, MeterRegistry registry) {
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
         this.emitter = emitter;
-        this.batchSize = batchSize;
+        this.batchSize = config.batchSize();
         this.lag = Timer.builder("quillspace.outbox.relay.lag")
                 .description("Time from an event's commit into the outbox to the broker's acknowledgement")
                 .publishPercentileHistogram()
@@ -82,7 +96,10 @@ public abstract class OutboxRelay {
      * Counts every tenant's events still waiting in the outbox into {@code quillspace_outbox_backlog_records}, and the
      * oldest one's age into {@code quillspace_outbox_oldest_age_seconds} (0 when none waits).
      */
-    protected Uni<Void> measureBacklog() {
+    // Not before the application (and its Kafka channels) is up, nor while it shuts down.
+    @Scheduled(every = "${quillspace.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> measureBacklog() {
         AtomicLong waiting = new AtomicLong();
         AtomicLong oldest = new AtomicLong();
         return TenantTransactions.forEachKnownTenant("outbox backlog", tenant -> TenantTransactions.inTenant(
@@ -108,7 +125,9 @@ public abstract class OutboxRelay {
      * One pass over every tenant; each tenant's pass relays what is pending, batch after batch. A failed pass (the
      * database is down, say) is logged in one line and left to the next.
      */
-    protected Uni<Void> sweepAllTenants() {
+    @Scheduled(every = "${quillspace.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> sweepAllTenants() {
         return TenantTransactions.forEachKnownTenant("outbox relay", tenant -> relayAll(tenant).replaceWithVoid())
                 .onFailure().invoke(failure -> LOG.warnf("outbox sweep failed, the next one retries: %s", failure.toString()))
                 .onFailure().recoverWithNull();
@@ -197,11 +216,11 @@ public abstract class OutboxRelay {
      * Starts relaying each tenant's events as soon as a transaction that wrote them commits (the outbox trigger's
      * notification); every (re)subscription is followed by a sweep, which relays what was committed meanwhile.
      */
-    protected void listen(Vertx vertx, PgConnectOptions options) {
-        signals.listen(vertx, options);
+    void listen(@Observes StartupEvent started, Vertx vertx) {
+        signals.listen(vertx, TenantSignals.datasource());
     }
 
-    protected void stopListening() {
+    void stopListening(@Observes ShutdownEvent stopping) {
         signals.close();
     }
 

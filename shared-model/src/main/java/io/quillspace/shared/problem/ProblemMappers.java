@@ -5,20 +5,32 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.ConnectException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Problem details for the errors every service with an API shares: authentication, authorization, invalid
- * parameters and absent resources. Another tenant's resource is absent too (404), so ids cannot be probed across tenants.
+ * parameters, absent resources and an unreachable database. Another tenant's resource is absent too (404), so ids cannot
+ * be probed across tenants.
  */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Long enough for a pooled connection to be re-established after a restart or fail-over, short enough to matter. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException failure) {
@@ -81,6 +93,26 @@ public class ProblemMappers {
     private static Response unreadableBody(JsonProcessingException failure) {
         return problem(Problem.of("malformed-body", "Malformed request body", 400,
                 "the body is not valid JSON for this operation: " + failure.getOriginalMessage()));
+    }
+
+    /**
+     * The database cannot be reached (see {@link DatabaseUnreachable}): 503 with Retry-After, so clients and the gateway
+     * retry instead of reporting a bug. The same types raised for another reason (a constraint violation reaching the
+     * resource, say) are a bug: logged with their stack and answered 500.
+     */
+    @ServerExceptionMapper({ConnectException.class, ClosedConnectionException.class, DatabaseException.class,
+            NoStackTraceThrowable.class})
+    public Response databaseFailure(Throwable failure) {
+        if (DatabaseUnreachable.in(failure)) {
+            LOG.warnf("database unreachable, answered 503: %s", failure.toString());
+            return Response.fromResponse(problem(Problem.of("service-unavailable", "Service unavailable", 503,
+                            "the service cannot reach its database; retry after the interval in Retry-After")))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                    .build();
+        }
+        LOG.error("request failed", failure);
+        return problem(Problem.of("internal-error", "Internal server error", 500,
+                "the request failed unexpectedly; the service log has the details"));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.quillspace.shared.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -27,8 +30,8 @@ class CalendlyDeliveryV1Test {
         Instant updated = Instant.parse("2026-03-10T14:02:10.534567Z");
         Instant received = Instant.parse("2026-03-10T14:02:11Z");
 
-        byte[] value = CalendlyDeliveryV1.encode(deliveryId, tenant, "invitee.created", updated, received,
-                CalendlyDeliveryV1.Source.RECONCILIATION, body, offset, length);
+        byte[] value = CalendlyDeliveryV1.record("k", deliveryId, tenant, "invitee.created", updated, received,
+                CalendlyDeliveryV1.Source.RECONCILIATION, body, offset, length).value();
 
         String json = new String(value, StandardCharsets.UTF_8);
         assertTrue(json.contains(SIGNED_BODY.substring(offset, offset + length)), "payload bytes unchanged: " + json);
@@ -44,12 +47,40 @@ class CalendlyDeliveryV1Test {
 
     @Test
     void aDeliveryHeldAsATreeEncodesToTheSameContract() {
-        CalendlyDeliveryV1 decoded = CalendlyDeliveryV1.decode(CalendlyDeliveryV1.encode(UUID.randomUUID(),
+        CalendlyDeliveryV1 decoded = CalendlyDeliveryV1.decode(CalendlyDeliveryV1.record("u", UUID.randomUUID(),
                 UUID.randomUUID(), "invitee_no_show.created", null, Instant.EPOCH, CalendlyDeliveryV1.Source.WEBHOOK,
-                "{\"uri\":\"u\"}".getBytes(StandardCharsets.UTF_8), 0, 11));
+                "{\"uri\":\"u\"}".getBytes(StandardCharsets.UTF_8), 0, 11).value());
         assertNull(decoded.payloadUpdatedAt());
 
         assertEquals(decoded, CalendlyDeliveryV1.decode(decoded.encode()));
+    }
+
+    @Test
+    void theRecordCarriesTopicKeyAndHeadersAndDecodesBack() {
+        String invitee = "https://api.calendly.com/scheduled_events/E/invitees/I";
+        String noShow = "https://api.calendly.com/invitee_no_shows/N";
+        ObjectNode payload = new ObjectMapper().createObjectNode().put("uri", noShow).put("invitee", invitee);
+        var delivery = new CalendlyDeliveryV1(CalendlyDeliveryV1.deliveryId("invitee_no_show.created", noShow),
+                UUID.randomUUID(), "invitee_no_show.created", Instant.EPOCH, Instant.EPOCH, payload,
+                CalendlyDeliveryV1.Source.RECONCILIATION);
+
+        ProducerRecord<String, byte[]> record = delivery.record();
+
+        assertEquals(Topics.CALENDLY_WEBHOOKS, record.topic());
+        assertEquals(invitee, record.key(), "a no-show travels with the invitee it marks");
+        assertEquals(delivery.tenantId().toString(), header(record, EventHeaders.TENANT_ID));
+        assertEquals(delivery.deliveryId().toString(), header(record, EventHeaders.EVENT_ID));
+        assertEquals("invitee_no_show.created", header(record, EventHeaders.EVENT_TYPE));
+        assertEquals("RECONCILIATION", header(record, EventHeaders.SOURCE));
+        assertEquals("1", header(record, EventHeaders.SCHEMA_VERSION));
+        assertEquals(delivery, CalendlyDeliveryV1.decode(record.value()));
+    }
+
+    @Test
+    void anInviteeEventIsKeyedByTheInviteeItself() {
+        String invitee = "https://api.calendly.com/scheduled_events/E/invitees/I";
+        assertEquals(invitee, CalendlyDeliveryV1.key("invitee.canceled", invitee, null));
+        assertEquals(invitee, CalendlyDeliveryV1.key("invitee_no_show.deleted", "https://api.calendly.com/n", invitee));
     }
 
     @Test
@@ -80,6 +111,10 @@ class CalendlyDeliveryV1Test {
         assertThrows(MalformedEventException.class, () -> CalendlyDeliveryV1.decode(bytes(arrayPayload)));
         assertThrows(MalformedEventException.class, () -> CalendlyDeliveryV1.decode(bytes("{\"tenantId\":\"nope\"}")));
         assertThrows(MalformedEventException.class, () -> CalendlyDeliveryV1.decode(bytes("null")));
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String value) {

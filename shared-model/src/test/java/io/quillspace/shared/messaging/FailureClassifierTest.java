@@ -1,7 +1,10 @@
 package io.quillspace.shared.messaging;
 
 import io.quillspace.shared.events.MalformedEventException;
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -41,6 +44,17 @@ class FailureClassifierTest {
         assertFalse(classifier.isPermanent(wrapped(pg("40001", null))), "serialization failure");
         assertFalse(classifier.isPermanent(wrapped(pg("42501", null))), "permission denied: an operator fixes grants");
         assertFalse(classifier.isPermanent(new IllegalStateException("Connection is not active now")));
+    }
+
+    /** Every shape of "database unreachable" the APIs answer 503 for pauses a consumer instead of dead-lettering. */
+    @Test
+    void whatTheApisAnswer503ForIsTransient() {
+        assertFalse(classifier.isPermanent(ClosedConnectionException.INSTANCE));
+        assertFalse(classifier.isPermanent(new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
+        assertFalse(classifier.isPermanent(new CompositeException(ClosedConnectionException.INSTANCE,
+                new ConnectException("Connection refused"))));
+        assertFalse(classifier.isPermanent(wrapped(pg("57P03", null))), "the database system is starting up");
+        assertFalse(classifier.isPermanent(wrapped(pg("53300", null))), "too many connections");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.quillspace.ingress.messaging;
 
-import io.quillspace.shared.events.CalendlyDeliveryV1;
-import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
 import io.quillspace.shared.messaging.TraceContext;
 import io.smallrye.mutiny.Uni;
@@ -10,14 +8,12 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-
-import java.nio.charset.StandardCharsets;
 
 /**
- * Publishes verified (and reconciled) deliveries to {@link Topics#CALENDLY_WEBHOOKS}. The returned Uni completes, on the caller's
- * event loop, once the broker acknowledged the record (acks=all), and fails at once if the producer cannot take it
- * without blocking (see {@link DeliveryProducerFactory}).
+ * Publishes verified (and reconciled) deliveries to {@link Topics#CALENDLY_WEBHOOKS}, each the record its contract
+ * wrote ({@code CalendlyDeliveryV1.record}). The returned Uni completes, on the caller's event loop, once the broker
+ * acknowledged the record (acks=all), and fails at once if the producer cannot take it without blocking (see
+ * {@link DeliveryProducerFactory}).
  */
 @ApplicationScoped
 public class DeliveryPublisher {
@@ -28,16 +24,9 @@ public class DeliveryPublisher {
         this.producer = producer;
     }
 
-    public Uni<Void> publish(DeliveryRecord delivery) {
-        var record = new ProducerRecord<>(Topics.CALENDLY_WEBHOOKS, delivery.key(), encode(delivery));
-        Headers headers = record.headers();
-        headers.add(EventHeaders.TENANT_ID, bytes(delivery.tenantId().toString()));
-        headers.add(EventHeaders.EVENT_ID, bytes(delivery.deliveryId().toString()));
-        headers.add(EventHeaders.EVENT_TYPE, bytes(delivery.event()));
-        headers.add(EventHeaders.SOURCE, bytes(delivery.source().name()));
-        headers.add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(CalendlyDeliveryV1.SCHEMA_VERSION)));
+    public Uni<Void> publish(ProducerRecord<String, byte[]> record) {
         // The consumer's trace continues this request's (W3C traceparent), as the messaging connector would do.
-        TraceContext.inject(headers);
+        TraceContext.inject(record.headers());
         io.vertx.core.Context requestContext = Vertx.currentContext();
         return Uni.createFrom().emitter(acknowledged -> producer.send(record, (metadata, failure) -> {
             if (requestContext == null) {
@@ -58,13 +47,4 @@ public class DeliveryPublisher {
         }
     }
 
-    private static byte[] encode(DeliveryRecord delivery) {
-        return CalendlyDeliveryV1.encode(delivery.deliveryId(), delivery.tenantId(), delivery.event(),
-                delivery.payloadUpdatedAt(), delivery.receivedAt(), delivery.source(), delivery.body(), delivery.payloadOffset(),
-                delivery.payloadLength());
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
 }

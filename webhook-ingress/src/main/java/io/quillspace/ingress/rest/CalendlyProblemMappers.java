@@ -1,6 +1,6 @@
 package io.quillspace.ingress.rest;
 
-import io.quillspace.ingress.repository.CalendlyApiException;
+import io.quillspace.ingress.client.CalendlyApiException;
 import io.quillspace.ingress.service.CalendlyStudios;
 import io.quillspace.shared.problem.Problem;
 import jakarta.ws.rs.core.Response;

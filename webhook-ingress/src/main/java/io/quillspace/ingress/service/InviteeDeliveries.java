@@ -1,13 +1,10 @@
 package io.quillspace.ingress.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quillspace.ingress.messaging.DeliveryRecord;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,40 +28,34 @@ final class InviteeDeliveries {
     private InviteeDeliveries() {
     }
 
-    static List<DeliveryRecord> of(UUID tenantId, JsonNode invitee, JsonNode scheduledEvent, Instant readAt,
-                                   ObjectMapper json) {
+    static List<CalendlyDeliveryV1> of(UUID tenantId, JsonNode invitee, JsonNode scheduledEvent, Instant readAt,
+                                       ObjectMapper json) {
         String uri = invitee.path("uri").asText("");
         if (uri.isEmpty()) {
             throw new IllegalArgumentException("an invitee without uri in " + scheduledEvent.path("uri").asText());
         }
-        List<DeliveryRecord> deliveries = new ArrayList<>(2);
+        List<CalendlyDeliveryV1> deliveries = new ArrayList<>(2);
         String event = "canceled".equals(invitee.path("status").asText()) ? CANCELED : CREATED;
         ObjectNode payload = invitee.deepCopy();
         payload.set("scheduled_event", scheduledEvent);
-        deliveries.add(record(tenantId, uri, event, uri, instant(invitee.path("updated_at")), payload, readAt, json));
+        deliveries.add(delivery(tenantId, event, uri, instant(invitee.path("updated_at")), payload, readAt));
         JsonNode noShow = invitee.path("no_show");
         if (noShow.path("uri").isTextual()) {
             ObjectNode mark = json.createObjectNode()
                     .put("uri", noShow.path("uri").asText())
                     .put("invitee", uri);
             mark.set("created_at", noShow.path("created_at"));
-            deliveries.add(record(tenantId, uri, NO_SHOW_CREATED, noShow.path("uri").asText(),
-                    instant(noShow.path("created_at")), mark, readAt, json));
+            deliveries.add(delivery(tenantId, NO_SHOW_CREATED, noShow.path("uri").asText(),
+                    instant(noShow.path("created_at")), mark, readAt));
         }
         return deliveries;
     }
 
-    /** Keyed by the invitee like the webhook path, so one invitee's deliveries of both sources stay in order. */
-    private static DeliveryRecord record(UUID tenantId, String inviteeUri, String event, String deliveryUri,
-                                         Instant updatedAt, ObjectNode payload, Instant readAt, ObjectMapper json) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(payload);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the payload of " + deliveryUri, e);
-        }
-        return new DeliveryRecord(inviteeUri, CalendlyDeliveryV1.deliveryId(event, deliveryUri), tenantId, event,
-                updatedAt, readAt, CalendlyDeliveryV1.Source.RECONCILIATION, body, 0, body.length);
+    /** Its key is the invitee, as on the webhook path, so one invitee's deliveries of both sources stay in order. */
+    private static CalendlyDeliveryV1 delivery(UUID tenantId, String event, String deliveryUri, Instant updatedAt,
+                                               ObjectNode payload, Instant readAt) {
+        return new CalendlyDeliveryV1(CalendlyDeliveryV1.deliveryId(event, deliveryUri), tenantId, event, updatedAt,
+                readAt, payload, CalendlyDeliveryV1.Source.RECONCILIATION);
     }
 
     private static Instant instant(JsonNode text) {

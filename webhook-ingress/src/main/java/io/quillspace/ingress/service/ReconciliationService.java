@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.quillspace.ingress.client.CalendlyClient;
 import io.quillspace.ingress.config.IngressConfig;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
-import io.quillspace.ingress.messaging.DeliveryRecord;
-import io.quillspace.ingress.repository.CalendlyClient;
 import io.quillspace.ingress.repository.WatermarkRepository;
+import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,11 +149,11 @@ public class ReconciliationService {
         return calendly.invitees(studio.apiToken(), CalendlyClient.uuidOf(eventUri)).collect().asList()
                 .chain(invitees -> {
                     Instant readAt = clock.instant();
-                    List<DeliveryRecord> deliveries = invitees.stream()
+                    List<CalendlyDeliveryV1> deliveries = invitees.stream()
                             .flatMap(invitee -> InviteeDeliveries.of(studio.tenantId(), invitee, event, readAt, json).stream())
                             .toList();
                     return Multi.createFrom().iterable(deliveries)
-                            .onItem().transformToUniAndConcatenate(delivery -> publisher.publish(delivery)
+                            .onItem().transformToUniAndConcatenate(delivery -> publisher.publish(delivery.record())
                                     .invoke(() -> registry.counter("calendly.reconciliation.deliveries",
                                             "tenant", studio.slug(), "event", delivery.event()).increment()))
                             .collect().last()

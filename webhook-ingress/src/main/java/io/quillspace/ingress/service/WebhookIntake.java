@@ -8,10 +8,10 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.quillspace.ingress.config.IngressConfig;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
-import io.quillspace.ingress.messaging.DeliveryRecord;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -33,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class WebhookIntake {
 
     private static final Logger LOG = Logger.getLogger(WebhookIntake.class);
-    private static final String NO_SHOW_PREFIX = "invitee_no_show.";
 
     private final IngressConfig config;
     private final SignatureVerifier verifier;
@@ -179,8 +178,8 @@ public class WebhookIntake {
     private record Verified(UUID tenantId, String event, UUID deliveryId, String orderingKey, Instant updatedAt,
                             byte[] body, DeliveryBody parsed) {
 
-        DeliveryRecord toRecord(Instant receivedAt) {
-            return new DeliveryRecord(orderingKey, deliveryId, tenantId, event, updatedAt, receivedAt,
+        ProducerRecord<String, byte[]> toRecord(Instant receivedAt) {
+            return CalendlyDeliveryV1.record(orderingKey, deliveryId, tenantId, event, updatedAt, receivedAt,
                     CalendlyDeliveryV1.Source.WEBHOOK, body, parsed.payloadOffset(), parsed.payloadLength());
         }
     }
@@ -222,7 +221,7 @@ public class WebhookIntake {
             throw badRequest("payload.uri is missing");
         }
         String event = parsed.event();
-        String orderingKey = event.startsWith(NO_SHOW_PREFIX) && parsed.invitee() != null ? parsed.invitee() : uri;
+        String orderingKey = CalendlyDeliveryV1.key(event, uri, parsed.invitee());
         UUID deliveryId = CalendlyDeliveryV1.deliveryId(event, uri);
         return new Verified(tenant.id(), event, deliveryId, orderingKey, updatedAt(parsed), delivery.body(), parsed);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quillspace.infra.CalendlyFixtures;
-import io.quillspace.ingress.messaging.DeliveryRecord;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import org.junit.jupiter.api.Test;
 
@@ -49,16 +48,16 @@ class InviteeDeliveriesTest {
         invitee.putObject("no_show").put("uri", noShowWebhook.at("/payload/uri").asText())
                 .put("created_at", noShowWebhook.at("/payload/created_at").asText());
 
-        List<DeliveryRecord> deliveries = InviteeDeliveries.of(TENANT, invitee, meeting(webhook("invitee.created.json")),
+        List<CalendlyDeliveryV1> deliveries = InviteeDeliveries.of(TENANT, invitee, meeting(webhook("invitee.created.json")),
                 READ_AT, JSON);
 
         assertEquals(2, deliveries.size());
-        DeliveryRecord mark = deliveries.get(1);
+        CalendlyDeliveryV1 mark = deliveries.get(1);
         assertEquals("invitee_no_show.created", mark.event());
         assertEquals(CalendlyDeliveryV1.deliveryId("invitee_no_show.created", noShowWebhook.at("/payload/uri").asText()),
                 mark.deliveryId());
         assertEquals(invitee.path("uri").asText(), mark.key());
-        assertEquals(noShowWebhook.path("payload"), JSON.readTree(mark.body()));
+        assertEquals(noShowWebhook.path("payload"), mark.payload());
         assertEquals(Instant.parse("2026-03-14T09:20:00Z"), mark.payloadUpdatedAt());
     }
 
@@ -72,17 +71,17 @@ class InviteeDeliveriesTest {
         JsonNode webhook = webhook(fixture);
         JsonNode payload = webhook.path("payload");
 
-        List<DeliveryRecord> deliveries = InviteeDeliveries.of(TENANT, apiInvitee(webhook), meeting(webhook), READ_AT, JSON);
+        List<CalendlyDeliveryV1> deliveries = InviteeDeliveries.of(TENANT, apiInvitee(webhook), meeting(webhook), READ_AT, JSON);
 
         assertEquals(1, deliveries.size());
-        DeliveryRecord delivery = deliveries.get(0);
+        CalendlyDeliveryV1 delivery = deliveries.get(0);
         String uri = payload.path("uri").asText();
         assertEquals(webhook.path("event").asText(), delivery.event(), fixture);
         assertEquals(CalendlyDeliveryV1.deliveryId(webhook.path("event").asText(), uri), delivery.deliveryId(), fixture);
         assertEquals(uri, delivery.key());
         assertEquals(Instant.parse(payload.path("updated_at").asText()), delivery.payloadUpdatedAt());
         assertEquals(CalendlyDeliveryV1.Source.RECONCILIATION, delivery.source());
-        assertEquals(payload, JSON.readTree(delivery.body()), fixture + ": payload shaped as the webhook's");
+        assertEquals(payload, delivery.payload(), fixture + ": payload shaped as the webhook's");
     }
 
     private static JsonNode webhook(String fixture) throws IOException {

@@ -1,4 +1,4 @@
-package io.quillspace.ingress.repository;
+package io.quillspace.ingress.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;

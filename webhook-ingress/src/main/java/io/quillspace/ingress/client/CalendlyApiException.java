@@ -1,4 +1,4 @@
-package io.quillspace.ingress.repository;
+package io.quillspace.ingress.client;
 
 /** A Calendly call that failed for good (after the retries its failure allowed). */
 public class CalendlyApiException extends RuntimeException {

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The benchmark's baseline: a bare POST that takes the same body and answers 202, in the same process as the real
- * endpoint. Only in builds made with {@code -Dquillspace.ingress.benchmark-baseline=true}
- * (deploy/benchmark/ingress-benchmark.sh); never in the service's normal build.
+ * endpoint. Compiled into webhook-ingress only by builds made with {@code -Dquillspace.ingress.benchmark-baseline=true}
+ * (deploy/benchmark/ingress-benchmark.sh, webhook-ingress's profile {@code benchmark-baseline}); the build property
+ * also keeps it out of a later normal build that finds its class left in {@code target/classes}.
  */
 @IfBuildProperty(name = "quillspace.ingress.benchmark-baseline", stringValue = "true")
 @Path("/benchmark/baseline")

@@ -1,4 +1,4 @@
-package io.quillspace.ingress.repository;
+package io.quillspace.ingress.client;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,19 @@
+package io.quillspace.shared.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How a service's {@link OutboxRelay} runs ({@code quillspace.outbox.*}). */
+@ConfigMapping(prefix = "quillspace.outbox")
+public interface OutboxConfig {
+
+    /** How often pending events of every tenant are relayed; events are also relayed right after each commit. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** Events relayed per tenant per pass. */
+    @WithDefault("100")
+    int batchSize();
+}
