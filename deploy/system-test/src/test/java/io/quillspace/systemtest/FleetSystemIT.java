@@ -49,6 +49,7 @@ import static io.quillspace.infra.testing.CalendlyApiStandIn.invitee;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.newUuid;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.scheduledEvent;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -187,6 +188,14 @@ class FleetSystemIT {
                 .orElseThrow(() -> new AssertionError("no kickoff email reached the SMTP server"));
         String text = SmtpServer.textOf(kickoff);
         assertTrue(text.contains("1. Assessment") && text.contains("2. Line edit"), text);
+
+        // The demo's manuscript goes to the object store and back, never through a service.
+        JsonNode manuscript = Demo.attachManuscript(fleet);
+        assertEquals("ATTACHED", manuscript.path("status").asText());
+        HttpResponse<byte[]> downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(manuscript.at("/download/url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, downloaded.statusCode());
+        assertArrayEquals(Demo.MANUSCRIPT, downloaded.body());
     }
 
     @Test

@@ -126,6 +126,44 @@ public final class Demo {
         throw new IllegalStateException("no project started within " + timeout + " of the acceptance");
     }
 
+    /** The sample the client attaches to the demo brief. */
+    public static final byte[] MANUSCRIPT = """
+            The Salt Road
+
+            Chapter One
+
+            The tide came over the causeway at four, and by five the island was an island again.
+            """.getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * After {@link #acceptAProposal}: the client attaches {@link #MANUSCRIPT} to the brief (declared, uploaded straight
+     * to the object store through the presigned URL, completed), and the studio's admin reads it back. Returns the file
+     * as the admin sees it, with its presigned {@code download.url}.
+     */
+    public static JsonNode attachManuscript(Fleet fleet) throws IOException, InterruptedException {
+        String client = DevTokens.token(Fleet.DEMO_TENANT, CLIENT, "user");
+        String admin = DevTokens.token(Fleet.DEMO_TENANT, ADMIN, "admin");
+        String files = "/consultations/" + call(fleet, FleetService.BOOKING, "GET", "/consultations", client, null, 200)
+                .path("items").path(0).path("id").asText() + "/brief/files";
+        JsonNode upload = call(fleet, FleetService.BOOKING, "POST", files, client, Map.of("fileName",
+                "The Salt Road - chapter one.txt", "contentType", "text/plain", "size", MANUSCRIPT.length), 201);
+        HttpRequest.Builder put = HttpRequest.newBuilder(java.net.URI.create(upload.path("url").asText()))
+                .method(upload.path("method").asText(), HttpRequest.BodyPublishers.ofByteArray(MANUSCRIPT));
+        // The client sets Content-Length from the body itself, as a browser does.
+        upload.path("headers").fields().forEachRemaining(header -> {
+            if (!header.getKey().equalsIgnoreCase("Content-Length")) {
+                put.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        int stored = HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (stored != 200) {
+            throw new IllegalStateException("the object store answered the upload " + stored);
+        }
+        String file = files + "/" + upload.path("fileId").asText();
+        call(fleet, FleetService.BOOKING, "POST", file + "/complete", client, null, 200);
+        return call(fleet, FleetService.BOOKING, "GET", file, admin, null, 200);
+    }
+
     /** A JSON request to a service of the fleet with a bearer token; fails unless it answers {@code expected}. */
     private static JsonNode call(Fleet fleet, FleetService service, String method, String path, String token,
                                  Object body, int expected) throws IOException, InterruptedException {

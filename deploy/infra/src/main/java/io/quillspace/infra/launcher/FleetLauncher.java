@@ -125,6 +125,10 @@ public final class FleetLauncher {
                 System.exit(1);
             }
             say("kickoff email delivered over SMTP:\n\n" + MailViewer.describe(kickoff.get()));
+            var manuscript = Demo.attachManuscript(fleet);
+            say("manuscript attached to the brief through the object store: \"" + manuscript.path("fileName").asText()
+                    + "\" (" + manuscript.path("size").asLong() + " bytes); download link, valid 5 minutes:\n  "
+                    + manuscript.at("/download/url").asText());
             if (exitAfterDemo) {
                 System.exit(0);
             }
