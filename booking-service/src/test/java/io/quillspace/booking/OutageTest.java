@@ -66,6 +66,10 @@ class OutageTest {
                         "select id from outbox_events").size(), "waiting in the outbox");
                 await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() >= 1);
                 await().atMost(Duration.ofSeconds(20)).until(() -> outboxOldestAgeSeconds() >= 1);
+                // The pod stays in its Service: readiness leaves every Kafka channel out, dead-letter channels too.
+                ManagementInterface.given().when().get("/q/health/ready").then()
+                        .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.status",
+                                org.hamcrest.Matchers.is("UP"));
             } finally {
                 broker.restart();
             }
@@ -73,8 +77,9 @@ class OutageTest {
                     null, "service", "select id from outbox_events").isEmpty());
             await().atMost(Duration.ofSeconds(20)).until(() -> outboxBacklog() == 0);
             await().atMost(Duration.ofSeconds(20)).until(() -> outboxOldestAgeSeconds() == 0);
+            // At least once: a send the relay gave up on may still reach the broker; consumers dedupe by event id.
             List<BookingEventV1> relayed = eventsOfTenant(calendly);
-            assertEquals(1, relayed.size(), "relayed once: " + relayed);
+            assertEquals(1, relayed.stream().map(BookingEventV1::eventId).distinct().count(), "one event: " + relayed);
             assertTrue(relayed.get(0) instanceof BookingEventV1.Created);
         }
     }

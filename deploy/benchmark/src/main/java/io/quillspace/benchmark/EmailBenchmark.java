@@ -27,7 +27,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -43,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>mails per second into the SMTP server from a backlog of due jobs, with one email-service instance and then two
  * on the same database, the deliveries per job (duplicates) and the age of the oldest due job meanwhile.</li>
  * </ol>
- * Knobs (BENCH_OPTS): -Drate=100 -Dwarmup.seconds=15 -Dseconds=30 -Dbacklog=3000.
+ * Then the start-up of each service (launched together) and its resident memory after the constant-rate run.
+ * Knobs (BENCH_OPTS): -Drate=100 -Dwarmup.seconds=15 -Dseconds=60 -Dbacklog=3000.
  */
 public final class EmailBenchmark {
 
@@ -53,7 +53,7 @@ public final class EmailBenchmark {
         Path root = Path.of(System.getProperty("quillspace.root", ".")).toAbsolutePath().normalize();
         int rate = Integer.getInteger("rate", 100);
         int warmup = Integer.getInteger("warmup.seconds", 15);
-        int seconds = Integer.getInteger("seconds", 30);
+        int seconds = Integer.getInteger("seconds", 60);
         int backlog = Integer.getInteger("backlog", 3000);
 
         try (Infrastructure infrastructure = Infrastructure.start(Infrastructure.Ports.EPHEMERAL, true);
@@ -70,11 +70,11 @@ public final class EmailBenchmark {
             System.out.printf("p50 %.0f ms, p99 %.0f ms, max %.0f ms   (targets: p50 <= 250 ms, p99 <= 1000 ms)%n",
                     (double) latency.getValueAtPercentile(50), (double) latency.getValueAtPercentile(99),
                     (double) latency.getMaxValue());
+            footprint(fleet);
 
             Drain one = drain(adminUrl, smtp, backlog);
             Drain two;
-            try (Fleet replica = Fleet.start(infrastructure, root, Set.of(FleetService.EMAIL), "quarkus-app",
-                    service -> ServicePorts.free(), Duration.ofMinutes(2), root.resolve(".quillspace/logs/replica"))) {
+            try (Fleet.Replica replica = fleet.startReplica(FleetService.EMAIL, ServicePorts.free(), Duration.ofMinutes(2))) {
                 two = drain(adminUrl, smtp, backlog);
             }
             System.out.printf("%nbacklog of %d due jobs over 10 studios into the SMTP server%n", backlog);
@@ -153,6 +153,19 @@ public final class EmailBenchmark {
                     total - latency.getTotalCount() - refused.get());
         }
         return latency;
+    }
+
+    /** Start-up of the four services launched together, and each one's resident memory after the constant-rate run. */
+    private static void footprint(Fleet fleet) {
+        Map<FleetService, Duration> startUps = fleet.startUps();
+        Map<FleetService, Long> rss = fleet.residentKib();
+        System.out.printf("%nfootprint (targets: each ready <= 5 s, fleet <= 15 s, RSS <= 256 MB after the run)%n");
+        for (FleetService service : FleetService.values()) {
+            System.out.printf("%-16s ready after %5.1f s   RSS %4d MB%n", service.module(),
+                    startUps.get(service).toMillis() / 1000.0, rss.getOrDefault(service, 0L) / 1024);
+        }
+        System.out.printf("fleet ready after %.1f s%n",
+                startUps.values().stream().mapToLong(Duration::toMillis).max().orElse(0) / 1000.0);
     }
 
     private record Drain(double perSecond, double oldestDueSeconds, long duplicates) {

@@ -1,14 +1,20 @@
 package io.quillspace.faults;
 
+import io.quillspace.infra.FleetService;
+import io.quillspace.infra.ServicePorts;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Scenario 4: the SMTP server refuses connections for 60 s while bookings arrive, then takes a second per message.
  * Each email job must be delivered exactly once (one message per Message-ID), and no attempt may be used up while
- * the server was unreachable. One email-service instance: the launcher runs one process per service.
+ * the server was unreachable. Two email-service instances share the jobs, as two pods would, so a claim one of them
+ * holds must keep the other from sending the same job.
  */
 final class SmtpOutage implements Scenario {
 
@@ -23,6 +29,12 @@ final class SmtpOutage implements Scenario {
 
     @Override
     public List<Outcome> run(FaultFleet fleet) throws Exception {
+        try (var second = fleet.fleet().startReplica(FleetService.EMAIL, ServicePorts.free(), Duration.ofMinutes(3))) {
+            return outageWithTwoInstances(fleet);
+        }
+    }
+
+    private List<Outcome> outageWithTwoInstances(FaultFleet fleet) throws Exception {
         String tag = "m" + Long.toString(System.nanoTime() % 1_000_000, 36);
         Instant base = Instant.now();
         fleet.smtp().refuseConnections(true).dropOpenConnections();
@@ -42,7 +54,11 @@ final class SmtpOutage implements Scenario {
                     "smtp-" + tag + "-" + i + "@example.org", base)));
         }
         try {
-            Journeys.awaitQuiet(fleet, Duration.ofMinutes(3));
+            // Jobs the outage put back wait out their retry delay, so "nothing due" is not yet "all sent".
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> fleet.ledger()
+                    .count("email", "select count(*) from email_jobs where recipient like ? and kind = 'CONFIRMATION'"
+                            + " and status = 'PENDING'", "smtp-" + tag + "-%") == 0);
+            Journeys.awaitQuiet(fleet, Duration.ofMinutes(1));
         } finally {
             fleet.smtp().refuseConnections(false).delayPerMessage(Duration.ZERO);
         }
@@ -50,8 +66,8 @@ final class SmtpOutage implements Scenario {
         long repeats = messages.values().stream().mapToLong(copies -> copies.size() - 1).sum();
         long sent = fleet.ledger().count("email", "select count(*) from email_jobs where recipient like ?"
                 + " and status = 'SENT'", "smtp-" + tag + "-%");
-        String injected = "SMTP refused " + DOWN.toSeconds() + " s with " + BOOKINGS + " bookings, then 1 s per message"
-                + " with 10 more";
+        String injected = "two email-service instances; SMTP refused " + DOWN.toSeconds() + " s with " + BOOKINGS
+                + " bookings, then 1 s per message with 10 more";
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(Outcome.check(NAME, injected, "each job delivered exactly once: one message per Message-ID, "
                         + (BOOKINGS + 10) + " jobs SENT",

@@ -29,7 +29,7 @@ public interface EmailConfig {
      * How long a claim lasts: a worker that crashed mid-send leaves its jobs to others after this. Renewed for each job
      * just before its SMTP hand-off, so it must outlast one send: longer than the {@link Smtp} send time-out.
      */
-    @WithDefault("2m")
+    @WithDefault("45s")
     Duration lease();
 
     /** Time-outs of the SMTP client, shorter than the {@link #lease()} (the Vert.x mail client has none of its own). */
@@ -76,15 +76,15 @@ public interface EmailConfig {
 
     interface Smtp {
         /** Opening the connection to the relay. */
-        @WithDefault("10s")
+        @WithDefault("5s")
         Duration connectTimeout();
 
         /** Waiting for any byte of the relay's next answer; a silent relay is cut off after it. */
-        @WithDefault("30s")
+        @WithDefault("15s")
         Duration idleTimeout();
 
         /** One whole send, from taking a connection to the relay's acceptance; shorter than the lease. */
-        @WithDefault("60s")
+        @WithDefault("30s")
         Duration sendTimeout();
 
         /**

@@ -77,6 +77,8 @@ public final class Fleet implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     /** What {@link #restart} needs to launch a service again as it was launched first. */
     private final Map<FleetService, Launch> launches = new EnumMap<>(FleetService.class);
+    private final Map<FleetService, Long> launchedAt = new EnumMap<>(FleetService.class);
+    private final Map<FleetService, Duration> startUps = new EnumMap<>(FleetService.class);
 
     private Fleet(Path logDirectory) {
         this.logDirectory = logDirectory;
@@ -270,6 +272,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     private void launch(FleetService service, ServiceLaunch launch) throws IOException {
+        launchedAt.put(service, System.nanoTime());
         processes.put(service, start(launch.service(), log(service)));
         launches.put(service, launch.service());
         ports.put(service, launch.ports());
@@ -332,6 +335,7 @@ public final class Fleet implements AutoCloseable {
         while (!waiting.isEmpty()) {
             for (FleetService service : List.copyOf(waiting)) {
                 if (isReady(service)) {
+                    startUps.put(service, Duration.ofNanos(System.nanoTime() - launchedAt.get(service)));
                     waiting.remove(service);
                     ready.accept(service);
                     continue;
@@ -352,8 +356,12 @@ public final class Fleet implements AutoCloseable {
     }
 
     private boolean isReady(FleetService service) {
+        return answers200(managementUrl(service, readinessPaths.get(service)));
+    }
+
+    private boolean answers200(URI uri) {
         try {
-            var response = http.send(HttpRequest.newBuilder(managementUrl(service, readinessPaths.get(service)))
+            var response = http.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -397,8 +405,52 @@ public final class Fleet implements AutoCloseable {
 
     /** Starts a killed or stopped service again, on its ports and with its configuration, and waits until it is ready. */
     public void restart(FleetService service, Duration readyTimeout) throws IOException {
+        launchedAt.put(service, System.nanoTime());
         processes.put(service, start(launches.get(service), log(service)));
         awaitReady(readyTimeout, ready -> { });
+    }
+
+    /**
+     * A second process of a running service, as a second pod would be: its launch with only the ports changed, ready
+     * on its own readiness path before this returns. Closing it stops it gracefully.
+     */
+    public Replica startReplica(FleetService service, ServicePorts replicaPorts, Duration readyTimeout)
+            throws IOException {
+        Launch original = launches.get(service);
+        ServicePorts originalPorts = ports.get(service);
+        List<String> command = original.command().stream()
+                .map(argument -> argument.equals("-Dquarkus.http.port=" + originalPorts.api())
+                        ? "-Dquarkus.http.port=" + replicaPorts.api()
+                        : argument.equals("-Dquarkus.management.port=" + originalPorts.management())
+                        ? "-Dquarkus.management.port=" + replicaPorts.management() : argument)
+                .toList();
+        String name = original.name() + "-replica";
+        Path replicaLog = logDirectory.resolve(name + ".log");
+        Replica replica = new Replica(start(new Launch(name, command, original.environment(), original.directory()),
+                replicaLog));
+        URI readiness = URI.create("http://127.0.0.1:" + replicaPorts.management() + readinessPaths.get(service));
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        while (!answers200(readiness)) {
+            if (!replica.process().isAlive() || System.nanoTime() > deadline) {
+                replica.close();
+                throw new IllegalStateException(name + " not ready within " + readyTimeout + "; see " + replicaLog);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        return replica;
+    }
+
+    /** A service's second process (see {@link #startReplica}). */
+    public record Replica(Process process) implements AutoCloseable {
+        @Override
+        public void close() {
+            stop(process);
+        }
+    }
+
+    /** How long each service took from its process's launch to its first ready answer (polled every 250 ms). */
+    public Map<FleetService, Duration> startUps() {
+        return Map.copyOf(startUps);
     }
 
     /** Resident memory of each service process in KiB, read from /proc (Linux). */
@@ -430,15 +482,18 @@ public final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         processes.values().forEach(Process::destroy);
-        for (Process process : processes.values()) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
+        processes.values().forEach(Fleet::stop);
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
