@@ -1,6 +1,7 @@
 package io.quillspace.email;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.email.entity.EmailJob;
 import io.quillspace.infra.DevTokens;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Templates a hostile (or careless) studio admin might write: each is refused by both the preview and the save, with
- * the problem named, and nothing is stored. No preview of any of them, nor of any built-in one, shows a secret of the
+ * the problem named (a part past the size limit: the limit), and nothing is stored. No preview of any of them, nor of any built-in one, shows a secret of the
  * configuration.
  */
 @QuarkusTest
@@ -120,6 +122,24 @@ class HostileTemplateTest extends AtFixedTime {
                 .body("errors[3].message", containsString("not over '3'"));
     }
 
+    /** Each part is bounded before it is compiled: the limit is named, and nothing is stored. */
+    @Test
+    void aTemplateOverTheSizeLimitIsRefusedByThePreviewAndTheSaveNamingTheLimit() {
+        Map<String, String> body = Map.of("subject", "Hello", "html", "x".repeat(100_001), "text", "Hello");
+        for (String method : List.of("POST", "PUT")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                    .when().request(method, method.equals("POST") ? "/email-templates/confirmation/preview"
+                            : "/email-templates/confirmation")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://quillspace.io/problems/invalid-request"))
+                    .body("errors.field", equalTo(List.of("html")))
+                    .body("errors[0].message", containsString("100000"));
+        }
+        given().auth().oauth2(admin).when().get("/email-templates/confirmation")
+                .then().statusCode(200).body("overridden", equalTo(false));
+    }
+
     @Test
     void noPreviewOfAnyTemplateShowsASecretOfTheConfiguration() {
         // Not secrets: Dev Services defaults (unused here; "quarkus") and credentials-provider settings, which name a key.
@@ -138,8 +158,7 @@ class HostileTemplateTest extends AtFixedTime {
                 hostileTemplates().map(hostile -> given().auth().oauth2(admin).contentType(ContentType.JSON)
                         .body(Map.of("subject", "Hello", "html", hostile.html(), "text", hostile.html()))
                         .when().post("/email-templates/" + hostile.kind() + "/preview").then().extract().asString()),
-                Stream.of("confirmation", "reminder_24h", "reminder_1h", "follow_up", "cancellation", "rescheduled",
-                                "no_show", "proposal_sent", "kickoff")
+                Arrays.stream(EmailJob.Kind.values()).map(kind -> kind.name().toLowerCase(Locale.ROOT))
                         .map(kind -> given().auth().oauth2(admin).contentType(ContentType.JSON)
                                 .when().post("/email-templates/" + kind + "/preview")
                                 .then().statusCode(200).extract().asString()));

@@ -60,8 +60,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Every overlay as {@code kubectl kustomize} renders it, read as typed Kubernetes objects: what a cluster would get.
  * Probes and scraping use the management port, every container is limited and non-root, production images are pinned
- * by digest, every referenced key exists or is documented, Services, selectors and policies meet real pods, consumers
- * never outnumber partitions, and the Deployments hand each service only settings and credentials it reads.
+ * by digest, every referenced key exists or is documented, Services, selectors and policies meet real pods, public
+ * HTTPS is open per need and never to a private range, consumers never outnumber partitions, and the Deployments hand
+ * each service only settings and credentials it reads.
  */
 class KubernetesOverlaysTest {
 
@@ -76,6 +77,15 @@ class KubernetesOverlaysTest {
             + "|QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT|MP_JWT_VERIFY_PUBLICKEY_LOCATION|QUARKUS_REST_CLIENT_[A-Z0-9_]+_URL");
     private static final Map<String, Integer> DEFAULT_PORTS = Map.of("https", 443, "http", 80, "postgresql", 5432);
     private static final int DNS_PORT = 53;
+
+    /** The policies opening 443 to public addresses, each by the setting that names the host it serves. */
+    private static final Map<String, String> PUBLIC_HTTPS = Map.of(
+            "egress-https-jwks", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+            "webhook-ingress-egress-calendly-api", "QUARKUS_REST_CLIENT_CALENDLY_URL",
+            "egress-https-object-store", "QUILLSPACE_FILES_ENDPOINT");
+
+    /** RFC 1918 and the carrier-grade NAT range (RFC 6598). */
+    private static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10");
 
     /** Read by the base image's run-java.sh (the JVM's settings), so no application.properties names them. */
     private static final Set<String> READ_BY_THE_IMAGE =
@@ -580,14 +590,7 @@ class KubernetesOverlaysTest {
         List<NetworkPolicy> policies = overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class);
         for (FleetService service : FleetService.values()) {
             Deployment deployment = overlay.deployment(service);
-            Map<String, String> settings = new HashMap<>(ServiceConfiguration.of(service).productionByEnvironmentVariable());
-            Container main = mainContainer(deployment);
-            for (String name : configMapsRead(main)) {
-                overlay.configMaps().get(name).get("data").fields()
-                        .forEachRemaining(entry -> settings.put(entry.getKey(), entry.getValue().asText()));
-            }
-            env(main).stream().filter(variable -> variable.getValue() != null)
-                    .forEach(variable -> settings.put(variable.getName(), variable.getValue()));
+            Map<String, String> settings = settings(overlay, service);
 
             Set<Integer> configured = new TreeSet<>(Set.of(DNS_PORT));
             settings.forEach((variable, value) -> {
@@ -617,6 +620,64 @@ class KubernetesOverlaysTest {
             }
             assertEquals(configured, allowed, overlay + " " + service.module() + " egress ports vs its endpoints");
         }
+    }
+
+    /**
+     * Public HTTPS per need: each policy opening 443 serves one setting, and selects exactly the services whose
+     * settings name an https host there (the JWKS: every service; Calendly's API: webhook-ingress; the object store:
+     * the services that keep files).
+     */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void publicHttpsReachesOnlyTheServicesThatCallItsHost(Overlay overlay) {
+        Map<String, Set<String>> expected = new HashMap<>();
+        PUBLIC_HTTPS.forEach((policy, variable) -> expected.put(policy, new TreeSet<>()));
+        for (FleetService service : FleetService.values()) {
+            Map<String, String> settings = settings(overlay, service);
+            PUBLIC_HTTPS.forEach((policy, variable) -> {
+                if (settings.getOrDefault(variable, "").startsWith("https://")) {
+                    expected.get(policy).add(service.module());
+                }
+            });
+        }
+        assertEquals(FleetService.values().length, expected.get("egress-https-jwks").size(),
+                overlay + " services verifying JWTs against the JWKS");
+
+        Map<String, Set<String>> opened = new HashMap<>();
+        for (NetworkPolicy policy : overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class)) {
+            boolean https = policy.getSpec().getEgress().stream().anyMatch(rule -> rule.getPorts().stream()
+                    .anyMatch(port -> Integer.valueOf(443).equals(port.getPort().getIntVal())));
+            if (https) {
+                opened.put(policy.getMetadata().getName(), overlay.deployments().stream()
+                        .filter(deployment -> matches(policy.getSpec().getPodSelector(), podLabels(deployment)))
+                        .map(deployment -> deployment.getMetadata().getName())
+                        .collect(Collectors.toCollection(TreeSet::new)));
+            }
+        }
+        assertEquals(expected, opened, overlay + " NetworkPolicies opening 443, by the services they select");
+    }
+
+    /**
+     * A public address is never a private one: every ipBlock excludes RFC 1918 and the carrier-grade NAT range that
+     * several clouds give pods and services, so no public port leads to another in-cluster workload.
+     */
+    @ParameterizedTest
+    @MethodSource("rendered")
+    void publicAddressesExcludeEveryPrivateRange(Overlay overlay) {
+        int blocks = 0;
+        for (NetworkPolicy policy : overlay.rendered().typed("NetworkPolicy", NetworkPolicy.class)) {
+            for (var rule : policy.getSpec().getEgress()) {
+                for (var peer : rule.getTo()) {
+                    if (peer.getIpBlock() != null) {
+                        blocks++;
+                        List<String> except = peer.getIpBlock().getExcept() == null ? List.of() : peer.getIpBlock().getExcept();
+                        assertTrue(except.containsAll(PRIVATE_RANGES), overlay + " NetworkPolicy "
+                                + policy.getMetadata().getName() + " excepts only " + except + ", not all of " + PRIVATE_RANGES);
+                    }
+                }
+            }
+        }
+        assertTrue(blocks > 0, overlay + " has no ipBlock to check");
     }
 
     /** Everything is denied unless a policy allows it; the management port admits only Prometheus. */
@@ -699,6 +760,19 @@ class KubernetesOverlaysTest {
     private static boolean known(Set<String> read, String variable) {
         return read.contains(variable) || READ_BY_THE_IMAGE.contains(variable) || CREDENTIALS.contains(variable)
                 || DEPLOYMENT_SETTINGS.contains(variable);
+    }
+
+    /** What a service's main container runs with: its production defaults, then its ConfigMaps, then its own env. */
+    private static Map<String, String> settings(Overlay overlay, FleetService service) {
+        Map<String, String> settings = new HashMap<>(ServiceConfiguration.of(service).productionByEnvironmentVariable());
+        Container main = mainContainer(overlay.deployment(service));
+        for (String name : configMapsRead(main)) {
+            overlay.configMaps().get(name).get("data").fields()
+                    .forEachRemaining(entry -> settings.put(entry.getKey(), entry.getValue().asText()));
+        }
+        env(main).stream().filter(variable -> variable.getValue() != null)
+                .forEach(variable -> settings.put(variable.getName(), variable.getValue()));
+        return settings;
     }
 
     private static boolean isEmpty(Map<?, ?> map) {

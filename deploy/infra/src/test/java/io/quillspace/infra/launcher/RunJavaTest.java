@@ -1,8 +1,10 @@
 package io.quillspace.infra.launcher;
 
+import io.quillspace.infra.FleetService;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,21 +14,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class RunJavaTest {
 
     private static final RunJava.Limits POD = new RunJava.Limits(512L * 1024 * 1024, 2);
+    /** Surefire runs in deploy/infra. */
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
+    /** What ships: the image's variables, ConfigMap quillspace-jvm and each service's limits, read as the launcher reads them. */
     @Test
-    void theQuillspaceJvmConfigMapBecomesG1OnHalfThePodsMemoryWithTheImagesOtherDefaults() {
-        Map<String, String> quillspaceJvm = Map.of(
-                "GC_CONTAINER_OPTIONS", "-XX:+UseG1GC -XX:InitialRAMPercentage=50",
-                "GC_MAX_HEAP_FREE_RATIO", "100",
-                "JAVA_MAX_MEM_RATIO", "50",
-                "JAVA_OPTS_APPEND", "-Dquarkus.http.host=0.0.0.0  -Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    void theShippedQuillspaceJvmConfigMapBecomesG1OnAHeapFixedAtItsRatioOfEachServicesLimit() {
+        BaseManifests manifests = new BaseManifests(ROOT);
+        Map<String, String> jvm = manifests.configMap("quillspace-jvm");
+        double ratio = Double.parseDouble(jvm.get("JAVA_MAX_MEM_RATIO"));
+        for (FleetService service : FleetService.values()) {
+            Map<String, String> image = ContainerImage.environment(ROOT, service.module());
+            Map<String, String> container = new HashMap<>(image);
+            container.putAll(jvm);
+            RunJava.Limits limits = manifests.limits(service.module());
+            String what = service.module() + " (" + limits.memoryBytes() / (1 << 20) + " MiB)";
 
-        assertEquals(List.of("-XX:MaxRAM=536870912", "-XX:ActiveProcessorCount=2",
-                        "-XX:MaxRAMPercentage=50.0", "-XX:+UseG1GC", "-XX:InitialRAMPercentage=50",
-                        "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=100", "-XX:GCTimeRatio=4",
-                        "-XX:AdaptiveSizePolicyWeight=90", "-XX:+ExitOnOutOfMemoryError",
-                        "-Dquarkus.http.host=0.0.0.0", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"),
-                RunJava.jvmOptions(quillspaceJvm, POD));
+            List<String> options = RunJava.jvmOptions(container, limits);
+
+            assertEquals(List.of("-XX:MaxRAM=" + limits.memoryBytes(), "-XX:ActiveProcessorCount=" + limits.processors()),
+                    options.subList(0, 2), what + " limits");
+            assertEquals(ratio, percentage(options, "-XX:MaxRAMPercentage="), what + " maximum heap");
+            assertEquals(ratio, percentage(options, "-XX:InitialRAMPercentage="), what + " initial heap = maximum heap");
+            assertEquals("-XX:MaxHeapFreeRatio=100", option(options, "-XX:MaxHeapFreeRatio="), what + " heap never shrinks");
+            assertEquals(List.of("-XX:+UseG1GC"), options.stream().filter(option -> option.matches("-XX:\\+Use\\w+GC")).toList(),
+                    what + " collector");
+            List<String> appended = List.of(image.get("JAVA_OPTS_APPEND").strip().split("\\s+"));
+            assertEquals(appended, options.subList(options.size() - appended.size(), options.size()), what + " JAVA_OPTS_APPEND last");
+        }
     }
 
     @Test
@@ -80,5 +95,15 @@ class RunJavaTest {
     void diagnosticsAndDebugAreRefusedRatherThanGuessed() {
         assertThrows(IllegalArgumentException.class, () -> RunJava.jvmOptions(Map.of("JAVA_DEBUG", "true"), POD));
         assertThrows(IllegalArgumentException.class, () -> RunJava.jvmOptions(Map.of("JAVA_DIAGNOSTICS", "true"), POD));
+    }
+
+    private static String option(List<String> options, String prefix) {
+        List<String> found = options.stream().filter(option -> option.startsWith(prefix)).toList();
+        assertEquals(1, found.size(), prefix + " in " + options);
+        return found.get(0);
+    }
+
+    private static double percentage(List<String> options, String prefix) {
+        return Double.parseDouble(option(options, prefix).substring(prefix.length()));
     }
 }
