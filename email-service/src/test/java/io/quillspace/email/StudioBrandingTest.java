@@ -2,6 +2,7 @@ package io.quillspace.email;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.testing.DatabaseProbe;
+import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.StudioEventV1;
 import io.quillspace.shared.events.Topics;
 import jakarta.mail.internet.InternetAddress;
@@ -59,6 +60,18 @@ class StudioBrandingTest extends AtFixedTime {
         client.awaitMessage("Your consultation is confirmed");
         client.awaitJob(booking, "CONFIRMATION", "SENT");
         assertEquals(List.of(Map.of("status", "active", "version", 3L)), studioRow());
+    }
+
+    @Test
+    void anUnreadableStudioEventGoesToTheDeadLetterTopicWithItsReason() {
+        try (TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.STUDIO_EVENTS))) {
+            String key = UUID.randomUUID().toString();
+            client.send(Topics.STUDIO_EVENTS, key, "{\"type\":\"studio.created\",\"eventId\":\"" + key + "\"}");
+
+            var dead = deadLetters.await(record -> key.equals(record.key()), Duration.ofSeconds(20));
+            assertTrue(TopicProbe.header(dead, "dead-letter-reason").contains("studioId"),
+                    TopicProbe.header(dead, "dead-letter-reason"));
+        }
     }
 
     private void studio(StudioEventV1 event) {
