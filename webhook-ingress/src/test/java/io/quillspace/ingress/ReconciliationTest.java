@@ -8,7 +8,9 @@ import io.quillspace.infra.testing.CalendlyApiStandIn;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.ManagementInterface;
 import io.quillspace.infra.testing.TopicProbe;
+import io.quillspace.ingress.entity.Studio;
 import io.quillspace.ingress.service.ReconciliationService;
+import io.quillspace.ingress.studio.StudioStatuses;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.events.Topics;
@@ -33,6 +35,7 @@ import static io.quillspace.infra.testing.CalendlyApiStandIn.invitee;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.newUuid;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.scheduledEvent;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +62,9 @@ class ReconciliationTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    StudioStatuses statuses;
 
     CalendlyApiStandIn calendly = CalendlyApiTestResource.standIn();
     TopicProbe published;
@@ -224,6 +230,33 @@ class ReconciliationTest {
         assertEquals(2, calendly.requests(getRequestedFor(urlPathEqualTo("/scheduled_events"))).size());
         // An operator's sweep is not held back by the lease.
         sweepStudio().statusCode(200);
+    }
+
+    @Test
+    void aSuspendedStudioIsNotSweptOnScheduleUntilItIsResumed() throws Exception {
+        calendly.serveMeetings(STUDIO_TOKEN, STUDIO_ORG, List.of(), List.of(), 100);
+        calendly.serveMeetings(NORTH_TOKEN, NORTH_ORG, List.of(), List.of(), 100);
+        String operator = DevTokens.operatorToken(UUID.randomUUID());
+        given().auth().oauth2(operator).post("/studios/" + NORTH + "/suspension").then().statusCode(200);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> statuses.of(NORTH) == Studio.Status.SUSPENDED);
+
+            var swept = OnVertx.await(vertx, reconciliation::sweepAll, Duration.ofSeconds(30));
+
+            assertEquals(List.of("studio"), swept.stream().map(ReconciliationService.SweepResult::studio).toList());
+            assertEquals(0, calendly.requests(getRequestedFor(urlPathEqualTo("/scheduled_events"))
+                    .withQueryParam("organization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(NORTH_ORG)))
+                    .size());
+        } finally {
+            given().auth().oauth2(operator).delete("/studios/" + NORTH + "/suspension").then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses.of(NORTH) == Studio.Status.ACTIVE);
+        // Resumed, north is read again; its sweep fails here so that no other test sees a fresh success of north's.
+        calendly.failMeetings(NORTH_ORG, 500);
+        OnVertx.await(vertx, reconciliation::sweepAll, Duration.ofSeconds(30));
+        assertTrue(calendly.requests(getRequestedFor(urlPathEqualTo("/scheduled_events"))
+                .withQueryParam("organization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(NORTH_ORG)))
+                .size() > 0, "a resumed studio is swept again");
     }
 
     @Test

@@ -41,6 +41,29 @@ public final class DevTokens {
                 .expiresAt(now.plus(Duration.ofHours(1)));
     }
 
+    /** The platform operator's audience: only webhook-ingress (the studio registry) accepts it. */
+    public static final String OPERATOR_AUDIENCE = "quillspace-operations";
+
+    /**
+     * Claims of the platform operator's token, valid for an hour: no {@code tenant_id} (an operator is bound to no
+     * studio's rows), role {@code platform-operator}, its own audience.
+     */
+    public static JwtClaimsBuilder operatorClaims(UUID operator) {
+        Instant now = Instant.now();
+        return Jwt.claims()
+                .issuer(ISSUER)
+                .audience(OPERATOR_AUDIENCE)
+                .subject(operator.toString())
+                .claim("role", "platform-operator")
+                .issuedAt(now)
+                .expiresAt(now.plus(Duration.ofHours(1)));
+    }
+
+    /** A valid RS256 platform operator token. */
+    public static String operatorToken(UUID operator) {
+        return sign(operatorClaims(operator));
+    }
+
     /** A valid RS256 token for the user. */
     public static String token(UUID tenant, UUID user, String role) {
         return sign(claims(tenant, user, role));

@@ -171,7 +171,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = admin()) {
             for (Topics.Spec topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1)))
+                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.config())))
                             .all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

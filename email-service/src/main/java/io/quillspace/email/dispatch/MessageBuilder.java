@@ -1,8 +1,12 @@
 package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.EmailJob;
+import io.quillspace.email.entity.StudioProjection;
+import io.quillspace.email.repository.StudioProjectionRepository;
 import io.quillspace.email.template.EmailTemplates;
 import io.quillspace.email.unsubscribe.Unsubscribes;
+import io.quillspace.shared.tenancy.TenantContext;
+import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The message a job sends: its studio's template rendered with the job's context, the fixed Message-ID every (re)send
@@ -22,6 +27,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class MessageBuilder {
+
+    /** The registry refuses them in a profile; a header is never the place to find out it did not. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     /** Names the job a message was sent for. */
     public static final String JOB_ID_HEADER = "X-QuillSpace-Email-Job";
@@ -35,24 +43,42 @@ public class MessageBuilder {
 
     private final EmailTemplates templates;
     private final Unsubscribes unsubscribes;
+    private final StudioProjectionRepository studios;
     private final Clock clock;
     private final String from;
 
-    public MessageBuilder(EmailTemplates templates, Unsubscribes unsubscribes, Clock clock,
-                          @ConfigProperty(name = "quarkus.mailer.from") String from) {
+    public MessageBuilder(EmailTemplates templates, Unsubscribes unsubscribes, StudioProjectionRepository studios,
+                          Clock clock, @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.templates = templates;
+        this.studios = studios;
         this.unsubscribes = unsubscribes;
         this.clock = clock;
         this.from = from;
     }
 
-    /** Renders the job; fails with {@link Unrenderable} when its template cannot, and as is when the database fails. */
+    /**
+     * Renders the job, sent in its studio's name; fails with {@link Unrenderable} when its template cannot, and as is
+     * when the database fails.
+     */
     Uni<MailMessage> build(EmailJob job) {
         String unsubscribeUrl = job.kind.transactional() ? null : unsubscribes.url(job.tenantId, job.recipient);
-        return Uni.createFrom().deferred(() -> templates.render(job.tenantId, job.kind,
-                        EmailTemplates.Data.of(job.context, unsubscribeUrl)))
-                .onFailure(failure -> !DatabaseFailures.isDatabase(failure)).transform(Unrenderable::new)
-                .map(rendered -> message(from, job, rendered, unsubscribeUrl, clock.instant()));
+        return TenantTransactions.inTenant(TenantContext.service(job.tenantId), () -> studios.find(job.tenantId))
+                .chain(studio -> Uni.createFrom().deferred(() -> templates.render(job.tenantId, job.kind,
+                                EmailTemplates.Data.of(job.context, unsubscribeUrl)))
+                        .onFailure(failure -> !DatabaseFailures.isDatabase(failure)).transform(Unrenderable::new)
+                        .map(rendered -> message(sender(from, studio), job, rendered, unsubscribeUrl, clock.instant()))
+                        .invoke(message -> studio.map(StudioProjection::replyTo)
+                                .filter(replyTo -> !CONTROL.matcher(replyTo).find())
+                                .ifPresent(replyTo -> message.getHeaders().add("Reply-To", replyTo))));
+    }
+
+    /**
+     * The {@code From} of a studio's emails: its display name with the configured address (the one SPF and DKIM cover;
+     * a studio's own domain could not be sent from), or the configured sender before the studio's first event arrived.
+     */
+    static String sender(String configured, Optional<StudioProjection> studio) {
+        return studio.map(known -> "\"" + CONTROL.matcher(known.displayName()).replaceAll(" ").replace("\\", "\\\\")
+                .replace("\"", "\\\"") + "\" <" + organizer(configured) + ">").orElse(configured);
     }
 
     static MailMessage message(String from, EmailJob job, EmailTemplates.Rendered rendered, String unsubscribeUrl,

@@ -39,11 +39,14 @@ public class EmailJobRepository implements PanacheRepositoryBase<EmailJob, UUID>
     /**
      * Claims the bound tenant's oldest due jobs under {@code token} until {@code lease}: rows another worker is locking
      * are skipped, and a job whose lease ran out (its worker crashed or fell behind) is due again, under a new token.
+     * A suspended studio's jobs are held: none is claimed until it is resumed, when the next pass sends them.
      */
     public Uni<List<EmailJob>> claimDue(Instant now, Instant lease, UUID token, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select * from email_jobs
                         where status = 'PENDING' and scheduled_for <= :now and (locked_until is null or locked_until < :now)
+                          and not exists (select 1 from studios where studios.tenant_id = email_jobs.tenant_id
+                                          and studios.status = 'suspended')
                         order by scheduled_for, id limit :limit for update skip locked""", EmailJob.class)
                         .setParameter("now", now)
                         .setParameter("limit", limit)

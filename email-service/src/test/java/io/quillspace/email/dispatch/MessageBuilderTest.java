@@ -1,11 +1,13 @@
 package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.EmailJob;
+import io.quillspace.email.entity.StudioProjection;
 import io.quillspace.email.template.EmailTemplates;
 import io.vertx.ext.mail.MailMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +19,16 @@ class MessageBuilderTest {
     private static final String FROM = "QuillSpace <studio@quillspace.example>";
     private static final EmailTemplates.Rendered RENDERED = new EmailTemplates.Rendered("Subject", "<p>html</p>", "text");
     private static final Instant STAMP = Instant.parse("2030-06-01T08:00:00Z");
+
+    @Test
+    void aStudiosEmailsAreFromItsDisplayNameAtTheConfiguredAddressQuotedAndOnOneLine() {
+        assertEquals(FROM, MessageBuilder.sender(FROM, Optional.empty()), "before the studio's first event");
+        assertEquals("\"North\" <studio@quillspace.example>", MessageBuilder.sender(FROM,
+                Optional.of(new StudioProjection("North", null, null, null, "active"))));
+        assertEquals("\"Ink \\\"Editors\\\" \\\\ Co Bcc: x@y.example\" <studio@quillspace.example>",
+                MessageBuilder.sender(FROM, Optional.of(new StudioProjection("Ink", "Ink \"Editors\" \\ Co\nBcc: x@y.example",
+                        null, null, "active"))));
+    }
 
     @Test
     void everyMessageCarriesTheJobsFixedMessageIdAndItsJobId() {

@@ -1,6 +1,7 @@
 package io.quillspace.shared.events;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Kafka topics of the fleet. The name carries the contract version; a breaking change gets a new topic.
@@ -20,12 +21,23 @@ public final class Topics {
     /** Project events ({@link ProjectEventV1}), keyed by project id. */
     public static final String PROJECT_EVENTS = "project-events.v1";
 
+    /**
+     * Studio registry changes ({@link StudioEventV1}), keyed by studio id; compacted, so the newest record of each
+     * studio stays for any new projection to read from the start.
+     */
+    public static final String STUDIO_EVENTS = "studio-events.v1";
+
     /** Records a consumer could not process, with the reason in the {@code dead-letter-reason} header. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";
     }
 
-    public record Spec(String name, int partitions) {
+    /** @param config topic-level settings beyond the broker's defaults, e.g. {@code cleanup.policy=compact} */
+    public record Spec(String name, int partitions, Map<String, String> config) {
+
+        public Spec(String name, int partitions) {
+            this(name, partitions, Map.of());
+        }
     }
 
     /** Every topic the fleet uses, with its partition count; provisioned explicitly, never auto-created. */
@@ -37,7 +49,9 @@ public final class Topics {
             new Spec(PROPOSAL_EVENTS, 6),
             new Spec(deadLetter(PROPOSAL_EVENTS), 1),
             new Spec(PROJECT_EVENTS, 6),
-            new Spec(deadLetter(PROJECT_EVENTS), 1));
+            new Spec(deadLetter(PROJECT_EVENTS), 1),
+            new Spec(STUDIO_EVENTS, 3, Map.of("cleanup.policy", "compact")),
+            new Spec(deadLetter(STUDIO_EVENTS), 1));
 
     private Topics() {
     }

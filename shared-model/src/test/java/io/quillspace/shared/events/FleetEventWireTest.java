@@ -29,7 +29,10 @@ class FleetEventWireTest {
                 new Expected(new ProposalEventV1.ProposalDeclined(UUID.randomUUID(), TENANT, AGGREGATE, 5,
                         UUID.randomUUID(), UUID.randomUUID(), AT), Topics.PROPOSAL_EVENTS, ProposalEventV1::decode),
                 new Expected(new ProjectEventV1.StatusChanged(UUID.randomUUID(), TENANT, AGGREGATE, 2, UUID.randomUUID(),
-                        "kickoff", "active", UUID.randomUUID(), AT), Topics.PROJECT_EVENTS, ProjectEventV1::decode));
+                        "kickoff", "active", UUID.randomUUID(), AT), Topics.PROJECT_EVENTS, ProjectEventV1::decode),
+                new Expected(new StudioEventV1.Suspended(UUID.randomUUID(), AGGREGATE, 4, new StudioEventV1.Profile(
+                        "Ink & Quill", "UTC", null, null, null, null), "suspended", AT), Topics.STUDIO_EVENTS,
+                        StudioEventV1::decode));
 
         for (Expected expected : contracts) {
             FleetEvent event = expected.event();

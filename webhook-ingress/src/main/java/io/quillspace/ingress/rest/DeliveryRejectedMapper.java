@@ -41,7 +41,7 @@ public class DeliveryRejectedMapper {
             case BAD_REQUEST -> "Not a Calendly delivery";
             case UNKNOWN_TENANT -> "Unknown studio";
             case UNAVAILABLE -> "Temporarily unable to accept deliveries";
-            case ACCEPTED, IGNORED -> throw new IllegalArgumentException(outcome + " is not a rejection");
+            case ACCEPTED, IGNORED, SUSPENDED -> throw new IllegalArgumentException(outcome + " is not a rejection");
         };
     }
 }

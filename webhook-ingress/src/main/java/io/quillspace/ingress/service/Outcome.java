@@ -4,6 +4,8 @@ package io.quillspace.ingress.service;
 public enum Outcome {
     ACCEPTED(202),
     IGNORED(202),
+    /** Verified, but its studio is suspended: answered 2xx so Calendly keeps the subscription, and not published. */
+    SUSPENDED(202),
     UNAUTHORIZED(401),
     STALE(401),
     TOO_LARGE(413),

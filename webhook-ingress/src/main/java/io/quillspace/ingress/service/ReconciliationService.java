@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.quillspace.ingress.client.CalendlyClient;
 import io.quillspace.ingress.config.IngressConfig;
+import io.quillspace.ingress.entity.Studio;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
 import io.quillspace.ingress.repository.WatermarkRepository;
+import io.quillspace.ingress.studio.StudioStatuses;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -43,12 +45,13 @@ public class ReconciliationService {
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final StudioStatuses statuses;
     // Per studio, epoch seconds of its last completed sweep by any replica (the watermark), 0 if none ever completed.
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
     public ReconciliationService(CalendlyStudios studios, CalendlyClient calendly, WatermarkRepository watermarks,
                                  DeliveryPublisher publisher, IngressConfig config, ObjectMapper json,
-                                 MeterRegistry registry, Clock clock) {
+                                 MeterRegistry registry, Clock clock, StudioStatuses statuses) {
         this.studios = studios;
         this.calendly = calendly;
         this.watermarks = watermarks;
@@ -57,6 +60,7 @@ public class ReconciliationService {
         this.json = json;
         this.registry = registry;
         this.clock = clock;
+        this.statuses = statuses;
     }
 
     /** What one sweep of one studio read and published. */
@@ -72,11 +76,17 @@ public class ReconciliationService {
     }
 
     /**
-     * Sweeps, one after the other, every studio with API access whose lease this replica wins (see
+     * Sweeps, one after the other, every active studio with API access whose lease this replica wins (see
      * {@link WatermarkRepository#claim}); completes with the sweeps that completed. A failed sweep gives its lease up.
+     * A suspended studio is not swept, so its watermark stays where the suspension began: the first sweep after it is
+     * resumed reads the whole gap.
      */
     public Uni<List<SweepResult>> sweepAll() {
         return studios.eachInTurn("reconciliation", studio -> {
+            if (statuses.of(studio.tenantId()) != Studio.Status.ACTIVE) {
+                LOG.debugf("studio %s is %s: not swept", studio.slug(), statuses.of(studio.tenantId()).value());
+                return Uni.createFrom().nullItem();
+            }
             Instant now = clock.instant();
             return learnLastSuccess(studio).chain(() -> watermarks.claim(studio.tenantId(), now, now.plus(settings.lease()))
                     .chain(claimed -> claimed ? sweep(studio) : skipped(studio)))

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.quillspace.ingress.config.IngressConfig;
+import io.quillspace.ingress.entity.Studio;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
+import io.quillspace.ingress.studio.StudioStatuses;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The path of one Calendly delivery: size, media type, tenant, signature header, then (with the body) signature,
- * shape, publish. Each step refuses with its own {@link Outcome}; every outcome is counted in
- * {@code calendly_webhooks_total}. The checks on headers alone also run before the body is read ({@link #screen}).
+ * shape, the studio's status (held in memory by {@link StudioStatuses}), publish. Each step refuses with its own
+ * {@link Outcome}; every outcome is counted in {@code calendly_webhooks_total}. The checks on headers alone also run
+ * before the body is read ({@link #screen}).
  */
 @Startup
 @ApplicationScoped
@@ -40,6 +43,7 @@ public class WebhookIntake {
     private final JsonFactory json;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final StudioStatuses statuses;
     private final SampledRejectionLog rejections = new SampledRejectionLog(LOG, System::nanoTime);
     // Looked up once per series: building a meter's id and finding it in the registry costs more than the increment.
     private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
@@ -49,13 +53,14 @@ public class WebhookIntake {
     }
 
     public WebhookIntake(IngressConfig config, SignatureVerifier verifier, DeliveryPublisher publisher,
-                         ObjectMapper objectMapper, MeterRegistry registry, Clock clock) {
+                         ObjectMapper objectMapper, MeterRegistry registry, Clock clock, StudioStatuses statuses) {
         this.config = config;
         this.verifier = verifier;
         this.publisher = publisher;
         this.json = objectMapper.getFactory();
         this.registry = registry;
         this.clock = clock;
+        this.statuses = statuses;
         registerAtZero();
     }
 
@@ -126,6 +131,19 @@ public class WebhookIntake {
         // Fields of this request's log lines (JSON in production); Quarkus keeps MDC per request context.
         MDC.put("tenantId", verified.tenantId().toString());
         MDC.put("deliveryId", verified.deliveryId().toString());
+        Studio.Status status = statuses.of(verified.tenantId());
+        if (status == Studio.Status.DELETED) {
+            // Calendly disables a subscription that keeps failing: what a deleted studio's should become.
+            DeliveryRejectedException deleted = new DeliveryRejectedException(Outcome.UNKNOWN_TENANT,
+                    "the studio of this webhook path was deleted");
+            reject(timing, tenantTag, deleted);
+            return Uni.createFrom().failure(deleted);
+        }
+        if (status == Studio.Status.SUSPENDED) {
+            LOG.infof("suspended studio's %s delivery %s answered, not published", verified.event(), verified.deliveryId());
+            record(timing, tenantTag, verified.event(), Outcome.SUSPENDED);
+            return Uni.createFrom().voidItem();
+        }
         if (!config.actedOnEvents().contains(verified.event())) {
             LOG.infof("ignored %s delivery %s: not an event this system acts on", verified.event(), verified.deliveryId());
             record(timing, tenantTag, verified.event(), Outcome.IGNORED);

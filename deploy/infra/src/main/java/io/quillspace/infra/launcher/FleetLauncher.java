@@ -49,7 +49,7 @@ public final class FleetLauncher {
             System.exit(CalendlyCommand.run(List.of(args).subList(1, args.length)));
         }
         if (!mode.equals("up") && !mode.equals("demo")) {
-            System.err.println("usage: quillspace up | demo [--exit] | token user|admin [user-uuid] | dlq <topic>.dlq [--replay]"
+            System.err.println("usage: quillspace up | demo [--exit] | token user|admin|operator [uuid] | dlq <topic>.dlq [--replay]"
                     + " | " + CalendlyCommand.USAGE);
             System.exit(2);
         }
@@ -157,8 +157,11 @@ public final class FleetLauncher {
      */
     static String demoToken(String[] args) {
         String role = args.length > 1 ? args[1] : "user";
+        if (role.equals("operator")) {
+            return DevTokens.operatorToken(args.length > 2 ? UUID.fromString(args[2]) : UUID.randomUUID());
+        }
         if (!role.equals("user") && !role.equals("admin")) {
-            throw new IllegalArgumentException("role must be user or admin");
+            throw new IllegalArgumentException("role must be user, admin or operator");
         }
         UUID user = args.length > 2 ? UUID.fromString(args[2])
                 : role.equals("admin") ? Demo.ADMIN : Demo.CLIENT;
