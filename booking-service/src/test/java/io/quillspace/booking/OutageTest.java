@@ -118,6 +118,38 @@ class OutageTest {
     }
 
     @Test
+    void beforeTheRelayKnowsTheBrokerIsGoneNoMoreThanTwoOfItsPassesHoldAConnection() throws Exception {
+        KafkaBroker broker = Infrastructure.shared().kafka();
+        List<CalendlyDeliveries> studios = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                studios.add(new CalendlyDeliveries(bootstrapServers));
+            }
+            broker.stop();
+            try {
+                for (CalendlyDeliveries studio : studios) {
+                    assertEquals(RecordOutcome.APPLIED, applyOnVertx(studio.fixture("invitee.created.json")));
+                }
+                // Every commit asked for a pass; until a send times out they wait on the broker, at most
+                // quillspace.outbox.concurrency (2) at once, so the API keeps the rest of the pool.
+                await().atMost(Duration.ofSeconds(5)).until(() -> connectionsWaitingInARelayPass() == 2);
+                await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6))
+                        .until(() -> connectionsWaitingInARelayPass() <= 2);
+            } finally {
+                broker.restart();
+            }
+            for (CalendlyDeliveries studio : studios) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> DatabaseProbe.asRuntimeRole().queryAs(studio.tenant,
+                        null, "service", "select id from outbox_events").isEmpty());
+            }
+        } finally {
+            for (CalendlyDeliveries studio : studios) {
+                studio.close();
+            }
+        }
+    }
+
+    @Test
     void aDatabaseOutageLongerThanAMinuteNeitherStopsTheConsumerNorSkipsARecord() throws Exception {
         try (CalendlyDeliveries calendly = new CalendlyDeliveries(bootstrapServers);
              TopicProbe deadLetters = TopicProbe.atEnd(bootstrapServers, Topics.deadLetter(Topics.CALENDLY_WEBHOOKS))) {

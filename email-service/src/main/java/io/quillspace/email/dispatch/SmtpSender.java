@@ -1,5 +1,6 @@
 package io.quillspace.email.dispatch;
 
+import io.quillspace.shared.tenancy.AsyncPermits;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.MailConfig;
@@ -10,9 +11,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.mail.MailClient;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -45,15 +44,13 @@ public final class SmtpSender {
 
     private final Supplier<MailClient> clients;
     private final Duration sendTimeout;
-    private final int connections;
-    private final Queue<Runnable> waiting = new ArrayDeque<>();
-    private int sending;
+    private final AsyncPermits connectionsFree;
     private volatile MailClient client;
 
     private SmtpSender(Supplier<MailClient> clients, Duration sendTimeout, int connections) {
         this.clients = clients;
         this.sendTimeout = sendTimeout;
-        this.connections = connections;
+        this.connectionsFree = new AsyncPermits(connections);
         this.client = clients.get();
     }
 
@@ -79,10 +76,7 @@ public final class SmtpSender {
      * send itself between the confirmation and the relay.
      */
     <T> Uni<T> whenConnectionFree(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> TenantTransactions.resumeOnCallerContext(
-                        Uni.createFrom().<Void>emitter(emitter -> acquire(() -> emitter.complete(null)))))
-                .chain(ignored -> work.get())
-                .eventually(this::release);
+        return connectionsFree.withPermit(work);
     }
 
     /** Completes with the relay's acceptance, back on the caller's context. */
@@ -101,29 +95,5 @@ public final class SmtpSender {
             client = clients.get();
         }
         hung.closeAndForget();
-    }
-
-    private void acquire(Runnable granted) {
-        synchronized (this) {
-            if (sending >= connections) {
-                waiting.add(granted);
-                return;
-            }
-            sending++;
-        }
-        granted.run();
-    }
-
-    private void release() {
-        Runnable next;
-        synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                sending--;
-            }
-        }
-        if (next != null) {
-            next.run();
-        }
     }
 }

@@ -16,4 +16,11 @@ public interface OutboxConfig {
     /** Events relayed per tenant per pass. */
     @WithDefault("100")
     int batchSize();
+
+    /**
+     * Tenants relayed at once (after their commits, and by the sweep). Each pass holds a pooled connection while it
+     * waits for the broker, so the bound keeps the API's share of the pool when the broker is slow or gone.
+     */
+    @WithDefault("2")
+    int concurrency();
 }

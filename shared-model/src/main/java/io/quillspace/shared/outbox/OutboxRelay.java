@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quillspace.shared.events.EventHeaders;
 import io.quillspace.shared.messaging.TraceContext;
+import io.quillspace.shared.tenancy.AsyncPermits;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantSignals;
 import io.quillspace.shared.tenancy.TenantTransactions;
@@ -71,13 +72,17 @@ public class OutboxRelay {
      * with many studios writing the API's requests would queue behind them. The sweep alone probes, one tenant at a time.
      */
     private final AtomicBoolean brokerUnreachable = new AtomicBoolean();
-    private final TenantSignals signals = new TenantSignals(Outbox.NOTIFY_CHANNEL,
-            tenant -> brokerUnreachable.get() ? Uni.createFrom().voidItem() : relayAll(tenant).replaceWithVoid(),
-            this::sweepAllTenants);
+    private final AsyncPermits passes;
+    private final TenantSignals signals;
 
     public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
         this.emitter = emitter;
         this.batchSize = config.batchSize();
+        this.passes = new AsyncPermits(config.concurrency());
+        this.signals = new TenantSignals(Outbox.NOTIFY_CHANNEL,
+                tenant -> passes.withPermit(() -> brokerUnreachable.get() ? Uni.createFrom().item(0) : relayAll(tenant))
+                        .replaceWithVoid(),
+                this::sweepAllTenants);
         this.lag = Timer.builder("quillspace.outbox.relay.lag")
                 .description("Time from an event's commit into the outbox to the broker's acknowledgement")
                 .publishPercentileHistogram()
@@ -128,7 +133,8 @@ public class OutboxRelay {
     @Scheduled(every = "${quillspace.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweepAllTenants() {
-        return TenantTransactions.forEachKnownTenant("outbox relay", tenant -> relayAll(tenant).replaceWithVoid())
+        return TenantTransactions.forEachKnownTenant("outbox relay",
+                        tenant -> passes.withPermit(() -> relayAll(tenant)).replaceWithVoid())
                 .onFailure().invoke(failure -> LOG.warnf("outbox sweep failed, the next one retries: %s", failure.toString()))
                 .onFailure().recoverWithNull();
     }
