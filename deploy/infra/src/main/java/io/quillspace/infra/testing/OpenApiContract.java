@@ -2,6 +2,8 @@ package io.quillspace.infra.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,14 @@ public abstract class OpenApiContract {
             JsonNode security = operation(operation).path("security");
             assertTrue(security.toString().contains("jwt"), operation + ": " + security);
         });
+    }
+
+    @Test
+    void theSettingsOfTheServicesWithAnApiComeFromSharedModel() {
+        ConfigValue origins = ConfigProvider.getConfig().getConfigValue("quarkus.http.cors.origins");
+        assertEquals("https://app.quillspace.io", origins.getValue());
+        assertTrue(origins.getSourceName().contains("/quillspace-api.properties"), origins.getSourceName());
+        assertEquals(100, origins.getSourceOrdinal(), "below application.properties (250), so a service may override");
     }
 
     /** The document's node for {@code "method /path"}. */

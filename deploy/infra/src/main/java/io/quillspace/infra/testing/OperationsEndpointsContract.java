@@ -1,5 +1,7 @@
 package io.quillspace.infra.testing;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 
 import static io.quillspace.infra.testing.ManagementInterface.given;
@@ -8,12 +10,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tests every service inherits (as a {@code @QuarkusTest}): Kubernetes probes and Prometheus metrics, served on the
  * management interface only. Liveness must not
  * depend on the database or the broker, or an outage of either would restart every pod; readiness checks the database,
  * and the broker only where nothing can be served without it (an API serves reads and outbox writes through an outage).
+ * The settings behind all this are the fleet's, read from shared-model below each service's own.
  */
 public abstract class OperationsEndpointsContract {
 
@@ -58,5 +63,13 @@ public abstract class OperationsEndpointsContract {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+
+    @Test
+    void theFleetsSharedSettingsComeFromSharedModelBelowTheServicesOwn() {
+        ConfigValue issuer = ConfigProvider.getConfig().getConfigValue("mp.jwt.verify.issuer");
+        assertEquals("https://auth.quillspace.io", issuer.getValue());
+        assertTrue(issuer.getSourceName().contains("META-INF/microprofile-config.properties"), issuer.getSourceName());
+        assertEquals(100, issuer.getSourceOrdinal(), "below application.properties (250), so a service may override");
     }
 }
