@@ -2,8 +2,6 @@ package io.quillspace.infra.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.ConfigValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,10 +75,8 @@ public abstract class OpenApiContract {
 
     @Test
     void theSettingsOfTheServicesWithAnApiComeFromSharedModel() {
-        ConfigValue origins = ConfigProvider.getConfig().getConfigValue("quarkus.http.cors.origins");
-        assertEquals("https://app.quillspace.io", origins.getValue());
-        assertTrue(origins.getSourceName().contains("/quillspace-api.properties"), origins.getSourceName());
-        assertEquals(100, origins.getSourceOrdinal(), "below application.properties (250), so a service may override");
+        OperationsEndpointsContract.assertSharedSetting("quarkus.http.cors.origins", "https://app.quillspace.io",
+                "quillspace-api.properties");
     }
 
     /** The document's node for {@code "method /path"}. */

@@ -67,9 +67,15 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void theFleetsSharedSettingsComeFromSharedModelBelowTheServicesOwn() {
-        ConfigValue issuer = ConfigProvider.getConfig().getConfigValue("mp.jwt.verify.issuer");
-        assertEquals("https://auth.quillspace.io", issuer.getValue());
-        assertTrue(issuer.getSourceName().contains("META-INF/microprofile-config.properties"), issuer.getSourceName());
-        assertEquals(100, issuer.getSourceOrdinal(), "below application.properties (250), so a service may override");
+        assertSharedSetting("mp.jwt.verify.issuer", "https://auth.quillspace.io",
+                "META-INF/microprofile-config.properties");
+    }
+
+    /** {@code key} has {@code value} from shared-model's {@code file}, ranked below application.properties (250). */
+    static void assertSharedSetting(String key, String value, String file) {
+        ConfigValue setting = ConfigProvider.getConfig().getConfigValue(key);
+        assertEquals(value, setting.getValue(), key);
+        assertTrue(setting.getSourceName().contains("/" + file), key + " from " + setting.getSourceName());
+        assertEquals(100, setting.getSourceOrdinal(), key + " ranks below application.properties");
     }
 }
