@@ -19,6 +19,9 @@ class OpenApiContractTest extends OpenApiContract {
     protected Map<String, List<String>> operations() {
         return Map.of(
                 "get /projects", List.of("200", "400", "401", "403"),
+                "post /projects/{id}/deliverables/{deliverableId}/files", List.of("201", "400", "401", "403", "404"),
+                "post /projects/{id}/deliverables/{deliverableId}/files/{fileId}/complete",
+                List.of("200", "401", "403", "404", "409"),
                 "get /projects/{id}", List.of("200", "401", "403", "404"),
                 "get /projects/{id}/dashboard", List.of("200", "401", "403", "404"),
                 "put /projects/{id}/status", List.of("200", "400", "401", "403", "404", "409"),

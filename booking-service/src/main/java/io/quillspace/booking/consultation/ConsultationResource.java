@@ -7,7 +7,6 @@ import io.quillspace.booking.proposal.ProposalResource;
 import io.quillspace.booking.proposal.ProposalService;
 import io.quillspace.booking.proposal.ProposalView;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.Problem;
 import io.quillspace.shared.rest.PageLinks;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,10 +51,6 @@ import java.util.UUID;
 @RolesAllowed({"user", "admin"})
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
 public class ConsultationResource {
 
     /** The dashboard's range when none is given: the last and the next 30 days. */
@@ -80,8 +75,6 @@ public class ConsultationResource {
                     + ConsultationService.MAX_PAGE_SIZE + " per page; `next` is the next page's link, null on the last.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = ConsultationPage.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<ConsultationPage> list(
             @QueryParam("status") @Pattern(regexp = "SCHEDULED|CANCELED|RESCHEDULED",
                     message = "must be one of SCHEDULED, CANCELED, RESCHEDULED") String status,
@@ -101,8 +94,6 @@ public class ConsultationResource {
     @Operation(summary = "One consultation with its history, brief (every version) and proposals")
     @APIResponse(responseCode = "200", description = "The consultation",
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<ConsultationView> get(@PathParam("id") UUID id) {
         return consultations.find(identity.tenantContext(), id)
                 .onItem().ifNull().failWith(() -> notFound(id))
@@ -116,8 +107,6 @@ public class ConsultationResource {
             description = "For consultations starting in [from, to); by default the last and the next 30 days.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = DashboardView.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<DashboardView> dashboard(@QueryParam("from") @IsoInstant String from,
                                         @QueryParam("to") @IsoInstant String to) {
         Instant now = clock.instant();
@@ -134,12 +123,7 @@ public class ConsultationResource {
                     + "nothing (same answer, no event). Raises brief.submitted on proposal-events.v1.")
     @APIResponse(responseCode = "200", description = "The brief's latest version",
             content = @Content(schema = @Schema(implementation = BriefView.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<BriefView> submitBrief(@PathParam("id") UUID id, @Valid @NotNull BriefSubmission brief) {
         return consultations.submitBrief(identity.tenantContext(), id, brief)
                 .onItem().ifNull().failWith(() -> notFound(id))
@@ -153,12 +137,7 @@ public class ConsultationResource {
     @Operation(summary = "Draft a proposal for the consultation (admin)")
     @APIResponse(responseCode = "201", description = "The draft; Location names it",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<Response> createProposal(@PathParam("id") UUID id, @Valid @NotNull ProposalDraft proposal) {
         return proposals.create(identity.tenantContext(), id, proposal)
                 .onItem().ifNull().failWith(() -> notFound(id))

@@ -5,7 +5,6 @@ import io.quillspace.shared.files.FileApiResponses;
 import io.quillspace.shared.files.FileDeclaration;
 import io.quillspace.shared.files.FileViews;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,12 +36,6 @@ import java.util.UUID;
 @RolesAllowed({"user", "admin"})
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
 public class BriefFileResource {
 
     private final BriefFileService files;
@@ -59,10 +52,7 @@ public class BriefFileResource {
             description = FileApiResponses.UPLOAD)
     @APIResponse(responseCode = "201", description = FileApiResponses.CREATED,
             content = @Content(schema = @Schema(implementation = FileViews.Upload.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<Response> prepare(@PathParam("id") UUID id, @Valid @NotNull FileDeclaration file) {
         return files.prepare(identity.tenantContext(), id, file)
                 .onItem().ifNull().failWith(() -> notFound(id))
@@ -77,8 +67,7 @@ public class BriefFileResource {
                     + "proposal-events.v1 once. Completing again answers the same.")
     @APIResponse(responseCode = "200", description = "The attached file",
             content = @Content(schema = @Schema(implementation = BriefFileView.class)))
-    @APIResponse(responseCode = "409", description = FileApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = FileApiResponses.CONFLICT)
     public Uni<BriefFileView> complete(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         return files.complete(identity.tenantContext(), id, fileId)
                 .onItem().ifNull().failWith(() -> notFound(id, fileId))

@@ -3,7 +3,6 @@ package io.quillspace.booking.proposal;
 import io.quillspace.booking.common.ApiResponses;
 import io.quillspace.booking.entity.Proposal;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.Problem;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,12 +39,6 @@ import java.util.function.BiFunction;
 @Path("/proposals/{id}")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
 public class ProposalResource {
 
     private final ProposalService proposals;
@@ -73,10 +66,7 @@ public class ProposalResource {
                     + "edits from the same version only the first wins, the second gets 409 proposal-edited-concurrently.")
     @APIResponse(responseCode = "200", description = "The edited draft",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<Response> edit(@PathParam("id") UUID id,
                               @Parameter(description = "the proposal's version, e.g. \"0\"", required = true)
                               @HeaderParam(HttpHeaders.IF_MATCH)
@@ -94,8 +84,7 @@ public class ProposalResource {
     @Operation(summary = "Send a draft to the client (admin); raises proposal.sent, supersedes earlier sent proposals")
     @APIResponse(responseCode = "200", description = "The sent proposal",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<Response> send(@PathParam("id") UUID id) {
         return answer(id, proposals::send);
     }
@@ -106,8 +95,7 @@ public class ProposalResource {
     @Operation(summary = "Accept a sent proposal (the booking's client); raises proposal.accepted once")
     @APIResponse(responseCode = "200", description = "The accepted proposal",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<Response> accept(@PathParam("id") UUID id) {
         return answer(id, proposals::accept);
     }
@@ -118,8 +106,7 @@ public class ProposalResource {
     @Operation(summary = "Decline a sent proposal (the booking's client); raises proposal.declined once")
     @APIResponse(responseCode = "200", description = "The declined proposal",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<Response> decline(@PathParam("id") UUID id) {
         return answer(id, proposals::decline);
     }

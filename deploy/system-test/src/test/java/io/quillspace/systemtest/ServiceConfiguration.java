@@ -5,6 +5,7 @@ import io.quillspace.infra.FleetService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A service's {@code application.properties}, read as the manifests must match it. */
+/** A service's configuration files as it reads them, which the manifests must match. */
 final class ServiceConfiguration {
 
+    /** Where the settings every service shares live (a service's classpath resources from shared-model). */
+    private static final Path SHARED = Repository.ROOT.resolve("shared-model/src/main/resources");
     private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
     private static final Pattern INCOMING = Pattern.compile("^mp\\.messaging\\.incoming\\.\"?([^\"]+)\"?\\.topic$");
     private static final Pattern OUTGOING = Pattern.compile("^mp\\.messaging\\.outgoing\\.\"?([^\"]+)\"?\\.topic$");
@@ -36,26 +39,49 @@ final class ServiceConfiguration {
         this.service = service;
     }
 
+    /**
+     * What the service reads, lowest first so a later file overrides: shared-model's settings of every service, the
+     * shared files its {@code quarkus.config.locations} names, then its own {@code application.properties}.
+     */
     static ServiceConfiguration of(FleetService service) {
+        ServiceConfiguration own = new ServiceConfiguration(service);
+        own.read(lines(Repository.ROOT.resolve(service.module()).resolve("src/main/resources/application.properties")));
         ServiceConfiguration configuration = new ServiceConfiguration(service);
-        try {
-            for (String line : Files.readAllLines(Repository.ROOT.resolve(service.module())
-                    .resolve("src/main/resources/application.properties"))) {
-                String stripped = line.strip();
-                if (stripped.isEmpty() || stripped.startsWith("#") || !stripped.contains("=")) {
-                    continue;
-                }
-                String key = stripped.substring(0, stripped.indexOf('=')).strip();
-                String value = stripped.substring(stripped.indexOf('=') + 1).strip();
-                configuration.keys.add(PROFILE_PREFIX.matcher(key).replaceFirst(""));
-                if (!key.startsWith("%")) {
-                    configuration.production.put(key, value);
-                }
+        configuration.read(lines(SHARED.resolve("META-INF/microprofile-config.properties")));
+        for (String location : own.value("quarkus.config.locations").orElse("").split(",")) {
+            if (!location.isBlank()) {
+                configuration.read(lines(SHARED.resolve(location.strip())));
             }
+        }
+        configuration.keys.addAll(own.keys);
+        configuration.production.putAll(own.production);
+        return configuration;
+    }
+
+    private void read(List<String> lines) {
+        for (String line : lines) {
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("#") || !stripped.contains("=")) {
+                continue;
+            }
+            String key = stripped.substring(0, stripped.indexOf('=')).strip();
+            String value = stripped.substring(stripped.indexOf('=') + 1).strip();
+            if (key.equals("config_ordinal")) {
+                continue;
+            }
+            keys.add(PROFILE_PREFIX.matcher(key).replaceFirst(""));
+            if (!key.startsWith("%")) {
+                production.put(key, value);
+            }
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return configuration;
     }
 
     /** Every key as Quarkus reads it from the environment (FOO_BAR for foo.bar or "foo-bar"). */

@@ -2,8 +2,7 @@ package io.quillspace.email.dispatch;
 
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.Problem;
-import io.quillspace.shared.problem.ProblemResponses;
+import io.quillspace.shared.problem.Conflict;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -32,10 +31,6 @@ import java.util.UUID;
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ProblemResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ProblemResponses.FORBIDDEN + " (admins only)",
-        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EmailJobResource {
 
     private final EmailJobAdmin jobs;
@@ -50,8 +45,6 @@ public class EmailJobResource {
     @Operation(summary = "The tenant's email jobs, newest first; optionally of one booking and in one status")
     @APIResponse(responseCode = "200", description = "One page of jobs",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EmailJobView.class)))
-    @APIResponse(responseCode = "400", description = ProblemResponses.INVALID,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<EmailJobView>> list(@QueryParam("booking") UUID booking, @QueryParam("status") EmailJob.Status status,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -63,15 +56,12 @@ public class EmailJobResource {
     @Path("/{id}/retry")
     @Operation(summary = "Send a FAILED job again, with fresh attempts; 409 if it has not failed")
     @APIResponse(responseCode = "204", description = "The job is pending again")
-    @APIResponse(responseCode = "404", description = EmailJobProblems.NOT_FOUND,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = EmailJobProblems.NOT_FAILED,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = EmailJobProblems.NOT_FAILED)
     public Uni<Void> retry(@PathParam("id") UUID id) {
         return jobs.retry(identity.tenantContext(), id).map(result -> switch (result) {
             case RETRIED -> null;
             case NOT_FOUND -> throw new NotFoundException("no email job " + id);
-            case NOT_FAILED -> throw new EmailJobProblems.JobNotRetryableException("email job " + id + " has not failed");
+            case NOT_FAILED -> throw new Conflict(EmailJobProblems.JOB_NOT_FAILED, "email job " + id + " has not failed");
         });
     }
 }

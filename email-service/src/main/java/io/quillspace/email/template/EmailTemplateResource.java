@@ -2,8 +2,6 @@ package io.quillspace.email.template;
 
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.Problem;
-import io.quillspace.shared.problem.ProblemResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -35,10 +31,6 @@ import java.util.Locale;
 @Path("/email-templates")
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = ProblemResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ProblemResponses.FORBIDDEN,
-        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EmailTemplateResource {
 
     private static final String NO_SUCH_KIND = "No email kind of that name";
@@ -88,8 +80,7 @@ public class EmailTemplateResource {
     @Path("/{kind}")
     @Operation(summary = "The template one email kind is sent with")
     @APIResponse(responseCode = "200", description = "The kind's template")
-    @APIResponse(responseCode = "404", description = NO_SUCH_KIND,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_KIND)
     public Uni<TemplateView> get(@PathParam("kind") String kind) {
         return templates.get(identity.tenantContext(), kind(kind)).map(TemplateView::of);
     }
@@ -99,10 +90,8 @@ public class EmailTemplateResource {
     @Operation(summary = "Set the studio's own template of an email kind",
             description = "Nothing is stored unless the template passes every check.")
     @APIResponse(responseCode = "200", description = "Stored; the kind's next emails use it")
-    @APIResponse(responseCode = "400", description = REFUSED,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NO_SUCH_KIND,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = REFUSED)
+    @APIResponse(responseCode = "404", description = NO_SUCH_KIND)
     public Uni<TemplateView> save(@PathParam("kind") String kind, @Valid @NotNull TemplateBody body) {
         return templates.save(identity.tenantContext(), kind(kind), body.source()).map(TemplateView::of);
     }
@@ -111,8 +100,8 @@ public class EmailTemplateResource {
     @Path("/{kind}")
     @Operation(summary = "Remove the studio's own template of an email kind; the built-in one applies again")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No email kind of that name, or the studio has no template of its own for it",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404",
+            description = "No email kind of that name, or the studio has no template of its own for it")
     public Uni<Response> delete(@PathParam("kind") String kind) {
         EmailJob.Kind emailKind = kind(kind);
         return templates.delete(identity.tenantContext(), emailKind).map(deleted -> {
@@ -128,10 +117,8 @@ public class EmailTemplateResource {
     @Operation(summary = "Render an email kind with sample data: the body's draft if given, else the effective template",
             description = "The draft is checked as a stored template is; nothing is stored.")
     @APIResponse(responseCode = "200", description = "The rendered subject, HTML and text")
-    @APIResponse(responseCode = "400", description = REFUSED,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NO_SUCH_KIND,
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = REFUSED)
+    @APIResponse(responseCode = "404", description = NO_SUCH_KIND)
     public Uni<PreviewView> preview(@PathParam("kind") String kind, @Valid TemplateBody draft) {
         return templates.preview(identity.tenantContext(), kind(kind), draft == null ? null : draft.source())
                 .map(rendered -> new PreviewView(rendered.subject(), rendered.html(), rendered.text()));

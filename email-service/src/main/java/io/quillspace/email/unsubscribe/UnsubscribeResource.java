@@ -2,7 +2,6 @@ package io.quillspace.email.unsubscribe;
 
 import io.quillspace.shared.identity.UserIds;
 import io.quillspace.shared.problem.Problem;
-import io.quillspace.shared.problem.ProblemResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URLEncoder;
@@ -65,8 +63,7 @@ public class UnsubscribeResource {
     @Operation(summary = "Unsubscribe from follow-up emails (the page's button, or one-click List-Unsubscribe-Post)")
     @APIResponse(responseCode = "200", description = "Unsubscribed (again, if it already was): a page that says so",
             content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "400", description = "The link is incomplete, forged or another studio's",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The link is incomplete, forged or another studio's")
     public Uni<Response> unsubscribe(@QueryParam("tenant") String tenant, @QueryParam("email") String email,
                                      @QueryParam("token") String token) {
         return unsubscribes.unsubscribe(tenant, email, token).map(done -> done

@@ -5,7 +5,6 @@ import io.quillspace.shared.files.FileApiResponses;
 import io.quillspace.shared.files.FileDeclaration;
 import io.quillspace.shared.files.FileViews;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,12 +36,6 @@ import java.util.UUID;
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
 public class DeliverableFileResource {
 
     private final DeliverableFileService files;
@@ -59,8 +52,6 @@ public class DeliverableFileResource {
             description = FileApiResponses.UPLOAD)
     @APIResponse(responseCode = "201", description = FileApiResponses.CREATED,
             content = @Content(schema = @Schema(implementation = FileViews.Upload.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> prepare(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
                                  @Valid @NotNull FileDeclaration file) {
         return files.prepare(identity.tenantContext(), id, deliverableId, file)
@@ -76,8 +67,7 @@ public class DeliverableFileResource {
                     + "on project-events.v1 once (email-service tells the client). Completing again answers the same.")
     @APIResponse(responseCode = "200", description = "The attached file",
             content = @Content(schema = @Schema(implementation = FileViews.File.class)))
-    @APIResponse(responseCode = "409", description = FileApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = FileApiResponses.CONFLICT)
     public Uni<FileViews.File> complete(@PathParam("id") UUID id, @PathParam("deliverableId") UUID deliverableId,
                                         @PathParam("fileId") UUID fileId) {
         return files.complete(identity.tenantContext(), id, deliverableId, fileId)

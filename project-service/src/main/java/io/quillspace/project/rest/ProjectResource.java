@@ -7,8 +7,6 @@ import io.quillspace.project.mapping.StatusNames;
 import io.quillspace.project.service.ProjectDashboard;
 import io.quillspace.project.service.ProjectService;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.ConflictProblem;
-import io.quillspace.shared.problem.Problem;
 import io.quillspace.shared.rest.PageLinks;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,10 +44,6 @@ import java.util.UUID;
 @RolesAllowed({"user", "admin"})
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = ApiResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiResponses.FORBIDDEN,
-        content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
 public class ProjectResource {
 
     private final ProjectService projects;
@@ -66,8 +60,6 @@ public class ProjectResource {
                     + ProjectService.MAX_PAGE_SIZE + " per page; `next` is the next page's link, null on the last.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(schema = @Schema(implementation = ProjectPage.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<ProjectPage> list(
             @QueryParam("status") @Pattern(regexp = "kickoff|active|on_hold|completed|cancelled",
                     message = "must be one of kickoff, active, on_hold, completed, cancelled") String status,
@@ -84,8 +76,6 @@ public class ProjectResource {
     @Operation(summary = "One project with its phases, deliverables and history")
     @APIResponse(responseCode = "200", description = "The project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<ProjectView> get(@PathParam("id") UUID id) {
         return projects.find(identity.tenantContext(), id).onItem().ifNull().failWith(() -> notFound(id))
                 .map(ProjectView::of);
@@ -99,8 +89,6 @@ public class ProjectResource {
                     + "Days are the client's (the project's time zone).")
     @APIResponse(responseCode = "200", description = "The dashboard",
             content = @Content(schema = @Schema(implementation = ProjectDashboard.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Uni<ProjectDashboard> dashboard(@PathParam("id") UUID id) {
         return projects.dashboard(identity.tenantContext(), id).onItem().ifNull().failWith(() -> notFound(id));
     }
@@ -114,12 +102,7 @@ public class ProjectResource {
                     + "cancelled. The current status again changes nothing. Raises project.status-changed.")
     @APIResponse(responseCode = "200", description = "The project after the change",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = ConflictProblem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<ProjectView> changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusChange.OfProject change) {
         return projects.changeStatus(identity.tenantContext(), id,
                         StatusNames.parse(Project.Status.class, change.status()))
@@ -137,12 +120,7 @@ public class ProjectResource {
                     + "end day. Raises project.phase-status-changed.")
     @APIResponse(responseCode = "200", description = "The project after the change",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = ConflictProblem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<ProjectView> changePhaseStatus(@PathParam("id") UUID id, @PathParam("phaseId") UUID phaseId,
                                               @NotNull @Valid StatusChange.OfPhase change) {
         return projects.changePhaseStatus(identity.tenantContext(), id, phaseId,
@@ -161,12 +139,7 @@ public class ProjectResource {
                     + "project.deliverable-status-changed.")
     @APIResponse(responseCode = "200", description = "The project after the change",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = ApiResponses.INVALID,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiResponses.NOT_FOUND,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT,
-            content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(implementation = ConflictProblem.class)))
+    @APIResponse(responseCode = "409", description = ApiResponses.CONFLICT)
     public Uni<ProjectView> changeDeliverableStatus(@PathParam("id") UUID id,
                                                     @PathParam("deliverableId") UUID deliverableId,
                                                     @NotNull @Valid StatusChange.OfDeliverable change) {

@@ -1,6 +1,7 @@
 package io.quillspace.shared.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
  * @param errors for an invalid request, every offending field with what is wrong with it; otherwise absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "RFC 9457 problem details: `type` is stable; `errors` lists the offending fields of an "
+        + "invalid request")
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     /** One offending field of a request: its name (a path such as {@code phases[0].name} when nested) and the rule. */

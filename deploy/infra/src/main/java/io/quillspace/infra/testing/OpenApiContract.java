@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.quillspace.infra.testing.ManagementInterface.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,9 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tests every service with an API inherits (as a {@code @QuarkusTest}): its OpenAPI document describes each operation
- * the frontend calls, with its success and problem responses, behind the JWT scheme.
+ * the frontend calls, with its success and problem responses, behind the JWT scheme. The shared problem responses come
+ * from shared-model's {@code ProblemResponsesFilter}, not from the resources' annotations.
  */
 public abstract class OpenApiContract {
+
+    private static final Set<String> PROBLEM_SCHEMAS =
+            Set.of("#/components/schemas/Problem", "#/components/schemas/ConflictProblem");
 
     protected JsonNode document;
 
@@ -45,12 +50,33 @@ public abstract class OpenApiContract {
     }
 
     @Test
+    void everyProblemAnOperationDocumentsIsAProblemJsonBody() {
+        List<String> bare = new ArrayList<>();
+        operations().keySet().forEach(operation -> operation(operation).path("responses").fields().forEachRemaining(
+                response -> {
+                    String schema = response.getValue().at("/content/application~1problem+json/schema/$ref").asText();
+                    if (response.getKey().matches("[45][0-9][0-9]") && !PROBLEM_SCHEMAS.contains(schema)) {
+                        bare.add(operation + " " + response.getKey() + ": " + response.getValue());
+                    }
+                }));
+        assertEquals(List.of(), bare);
+        JsonNode problem = document.at("/components/schemas/Problem/properties");
+        assertTrue(problem.has("type") && problem.has("status") && problem.has("errors"), problem.toString());
+    }
+
+    @Test
     void everyEndpointRequiresTheJwtScheme() {
         assertEquals("http", document.at("/components/securitySchemes/jwt/type").asText());
         operations().keySet().forEach(operation -> {
             JsonNode security = operation(operation).path("security");
             assertTrue(security.toString().contains("jwt"), operation + ": " + security);
         });
+    }
+
+    @Test
+    void theSettingsOfTheServicesWithAnApiComeFromSharedModel() {
+        OperationsEndpointsContract.assertSharedSetting("quarkus.http.cors.origins", "https://app.quillspace.io",
+                "quillspace-api.properties");
     }
 
     /** The document's node for {@code "method /path"}. */
