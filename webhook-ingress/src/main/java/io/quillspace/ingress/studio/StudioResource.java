@@ -2,8 +2,6 @@ package io.quillspace.ingress.studio;
 
 import io.quillspace.ingress.entity.Studio;
 import io.quillspace.shared.identity.CurrentIdentity;
-import io.quillspace.shared.problem.Problem;
-import io.quillspace.shared.problem.ProblemResponses;
 import io.quillspace.shared.rest.PageLinks;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,8 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -37,10 +33,6 @@ import java.util.UUID;
  */
 @Path("/studios")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = ProblemResponses.UNAUTHORIZED,
-        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ProblemResponses.FORBIDDEN,
-        content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StudioResource {
 
     public record StudioView(UUID id, String name, String timeZone, String senderDisplayName, String replyTo,
@@ -71,8 +63,7 @@ public class StudioResource {
     @RolesAllowed(PlatformOperator.ROLE)
     @Operation(summary = "Create a studio (platform operator)")
     @APIResponse(responseCode = "201", description = "Created, active; Location names it")
-    @APIResponse(responseCode = "400", description = "Every offending profile field in `errors`",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Every offending profile field in `errors`")
     public Uni<Response> create(StudioProfile profile) {
         operator.require();
         return studios.create(profile).map(studio -> Response.created(URI.create("/studios/" + studio.id))
@@ -94,8 +85,7 @@ public class StudioResource {
     @Path("/{id}")
     @RolesAllowed(PlatformOperator.ROLE)
     @Operation(summary = "One studio (platform operator)")
-    @APIResponse(responseCode = "404", description = "No studio of that id, or a deleted one",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No studio of that id, or a deleted one")
     public Uni<StudioView> get(@PathParam("id") UUID id) {
         operator.require();
         return studios.get(id).map(StudioView::of);
@@ -133,8 +123,7 @@ public class StudioResource {
     @Path("/{id}/profile")
     @RolesAllowed("admin")
     @Operation(summary = "The studio's profile (its own admin only)")
-    @APIResponse(responseCode = "404", description = "Not the caller's studio, or deleted",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not the caller's studio, or deleted")
     public Uni<StudioView> profile(@PathParam("id") UUID id) {
         return studios.profile(identity.tenantContext(), id).map(StudioView::of);
     }
@@ -143,10 +132,8 @@ public class StudioResource {
     @Path("/{id}/profile")
     @RolesAllowed("admin")
     @Operation(summary = "Rewrite the studio's profile (its own admin only)")
-    @APIResponse(responseCode = "400", description = "Every offending profile field in `errors`",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not the caller's studio, or deleted",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Every offending profile field in `errors`")
+    @APIResponse(responseCode = "404", description = "Not the caller's studio, or deleted")
     public Uni<StudioView> updateProfile(@PathParam("id") UUID id, StudioProfile profile) {
         return studios.updateProfile(identity.tenantContext(), id, profile).map(StudioView::of);
     }
