@@ -2,11 +2,12 @@ package io.quillspace.booking.calendly;
 
 import io.quillspace.booking.entity.Booking;
 import io.quillspace.booking.entity.BookingHistoryEntry;
+import io.quillspace.shared.events.BookingEventV1;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Bookings and their history entries built from Calendly changes. */
+/** Bookings, their history entries and the events they raise, built from Calendly changes. */
 public final class BookingMapper {
 
     private BookingMapper() {
@@ -56,5 +57,35 @@ public final class BookingMapper {
         entry.occurredAt = source.updatedAt();
         entry.recordedAt = now;
         return entry;
+    }
+
+    /** The events a booking's changes raise; each takes the booking's next sequence number. */
+    public static BookingEventV1 createdEvent(Booking booking, CalendlyChange.Invitee invitee, Instant occurredAt) {
+        Booking.Location location = booking.location;
+        return new BookingEventV1.Created(UUID.randomUUID(), booking.tenantId, booking.id, booking.nextEventSequence(),
+                booking.userId, invitee.email(), invitee.name(), booking.eventName, booking.startTime, booking.endTime,
+                booking.inviteeTimeZone, location == null ? null
+                        : new BookingEventV1.MeetingLocation(location.type(), location.location(), location.joinUrl()),
+                booking.cancelUrl, booking.rescheduleUrl, booking.rescheduledFromBookingId, occurredAt);
+    }
+
+    public static BookingEventV1 canceledEvent(Booking booking, CalendlyChange.Invitee invitee, Instant occurredAt) {
+        return new BookingEventV1.Canceled(UUID.randomUUID(), booking.tenantId, booking.id, booking.nextEventSequence(),
+                booking.userId, invitee.email(), invitee.name(), booking.eventName, booking.startTime, booking.endTime,
+                booking.inviteeTimeZone, booking.canceledBy, booking.cancelReason, booking.cancelerType, occurredAt);
+    }
+
+    public static BookingEventV1 rescheduledEvent(Booking booking, CalendlyChange.Invitee invitee, Instant occurredAt) {
+        return new BookingEventV1.Rescheduled(UUID.randomUUID(), booking.tenantId, booking.id,
+                booking.nextEventSequence(), booking.rescheduledToBookingId, booking.userId, invitee.email(),
+                invitee.name(), booking.canceledBy, booking.cancelReason, occurredAt);
+    }
+
+    public static BookingEventV1 noShowEvent(Booking booking, Instant occurredAt) {
+        return booking.noShow
+                ? new BookingEventV1.NoShowMarked(UUID.randomUUID(), booking.tenantId, booking.id,
+                        booking.nextEventSequence(), booking.userId, occurredAt)
+                : new BookingEventV1.NoShowCleared(UUID.randomUUID(), booking.tenantId, booking.id,
+                        booking.nextEventSequence(), booking.userId, occurredAt);
     }
 }

@@ -245,9 +245,9 @@ final class SharePlan {
                         String traceParent) {
         Instant occurredAt = source.updatedAt() == null ? now : source.updatedAt();
         BookingEventV1 event = switch (step.change()) {
-            case CREATED -> BookingEvents.created(booking, invitee, occurredAt);
-            case CANCELED -> BookingEvents.canceled(booking, invitee, occurredAt);
-            case RESCHEDULED -> BookingEvents.rescheduled(booking, invitee, occurredAt);
+            case CREATED -> BookingMapper.createdEvent(booking, invitee, occurredAt);
+            case CANCELED -> BookingMapper.canceledEvent(booking, invitee, occurredAt);
+            case RESCHEDULED -> BookingMapper.rescheduledEvent(booking, invitee, occurredAt);
             case NO_SHOW_MARKED, NO_SHOW_CLEARED -> throw new IllegalStateException("not a status step: " + step);
         };
         history.add(cancellation == null
@@ -300,7 +300,7 @@ final class SharePlan {
             Instant now = clock.instant();
             booking.noShow = marked;
             booking.updatedAt = now;
-            BookingEventV1 event = BookingEvents.noShow(booking, source.updatedAt() == null ? now : source.updatedAt());
+            BookingEventV1 event = BookingMapper.noShowEvent(booking, source.updatedAt() == null ? now : source.updatedAt());
             history.add(BookingMapper.historyEntry(booking, booking.status, change, source, null, "host", null, now));
             events.add(new Outbox.Traced(event, traceParent));
             written.put(booking.id, booking);

@@ -42,48 +42,36 @@ public class Booking extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
     /** Calendly invitee URI: the booking's identity at Calendly. */
-    @Column(name = "invitee_uri", nullable = false)
     public String inviteeUri;
 
     /** Calendly scheduled-event URI: shared by every invitee of a group event. */
-    @Column(name = "event_uri", nullable = false)
     public String eventUri;
 
-    @Column(name = "event_name")
     public String eventName;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
-    @Column(name = "start_time", nullable = false)
     public Instant startTime;
 
-    @Column(name = "end_time", nullable = false)
     public Instant endTime;
 
-    @Column(name = "invitee_timezone", nullable = false)
+    @Column(name = "invitee_timezone")
     public String inviteeTimeZone;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public Intake intake;
 
-    @Column(name = "cancel_url")
     public String cancelUrl;
 
-    @Column(name = "reschedule_url")
     public String rescheduleUrl;
 
     /** Calendly's {@code updated_at} of the last delivery applied; older deliveries are stale. */
-    @Column(name = "calendly_updated_at")
     public Instant calendlyUpdatedAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -93,38 +81,28 @@ public class Booking extends PanacheEntityBase {
     public Tracking tracking;
 
     /** Who canceled, as Calendly names them; with {@link #cancelerType} and {@link #cancelReason}, set once canceled. */
-    @Column(name = "canceled_by")
     public String canceledBy;
 
-    @Column(name = "cancel_reason")
     public String cancelReason;
 
     /** {@code invitee} or {@code host}. */
-    @Column(name = "canceler_type")
     public String cancelerType;
 
-    @Column(name = "canceled_at")
     public Instant canceledAt;
 
     /** The booking this one replaced, when it is the new half of a reschedule. */
-    @Column(name = "rescheduled_from_booking_id")
     public UUID rescheduledFromBookingId;
 
     /** The booking that replaced this one, once it is RESCHEDULED. */
-    @Column(name = "rescheduled_to_booking_id")
     public UUID rescheduledToBookingId;
 
-    @Column(name = "no_show", nullable = false)
     public boolean noShow;
 
     /** Sequence number of the last event emitted for this booking; the next one gets this plus one. */
-    @Column(name = "event_sequence", nullable = false)
     public long eventSequence;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     /**

@@ -1,7 +1,6 @@
 package io.quillspace.booking.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,51 +24,39 @@ public class BookingHistoryEntry extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "booking_id", nullable = false)
     public UUID bookingId;
 
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Change change;
 
     /** Null for the change that created the booking. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
     public Booking.Status fromStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status", nullable = false)
     public Booking.Status toStatus;
 
     /** The no-show mark after the change. */
-    @Column(name = "no_show", nullable = false)
     public boolean noShow;
 
     /** The Calendly delivery that caused the change. */
-    @Column(name = "delivery_id")
     public UUID deliveryId;
 
-    @Column(name = "calendly_event")
     public String calendlyEvent;
 
     /** Who made the change, as Calendly names them, and their kind ({@code invitee} or {@code host}). */
     public String actor;
 
-    @Column(name = "actor_type")
     public String actorType;
 
     public String reason;
 
     /** When it happened at Calendly. */
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
-    @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 }

@@ -1,7 +1,6 @@
 package io.quillspace.booking.entity;
 
 import io.quillspace.shared.files.StoredFile;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -12,10 +11,8 @@ import java.util.UUID;
 @Table(name = "brief_files")
 public class BriefFile extends StoredFile {
 
-    @Column(name = "booking_id", nullable = false)
     public UUID bookingId;
 
     /** The brief version current at upload (versions are append-only); null when none had been submitted yet. */
-    @Column(name = "brief_version")
     public Integer briefVersion;
 }

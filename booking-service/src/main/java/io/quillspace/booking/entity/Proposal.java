@@ -1,7 +1,6 @@
 package io.quillspace.booking.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,56 +42,41 @@ public class Proposal extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "booking_id", nullable = false)
     public UUID bookingId;
 
     /** The booking's client: the only user who may see (once sent), accept or decline it. */
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
-    @Column(nullable = false)
     public String title;
 
-    @Column(name = "scope_of_work", nullable = false)
     public String scopeOfWork;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "work_plan", nullable = false)
     public WorkPlan workPlan;
 
-    @Column(nullable = false)
     public BigDecimal price;
 
-    @Column(nullable = false)
     public String currency;
 
-    @Column(name = "valid_until", nullable = false)
     public Instant validUntil;
 
     /** Incremented by every change; an edit of a draft must name the version it started from. */
     @Version
     public int version;
 
-    @Column(name = "created_by", nullable = false)
     public UUID createdBy;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "sent_at")
     public Instant sentAt;
 
     /** When the client accepted or declined it. */
-    @Column(name = "decided_at")
     public Instant decidedAt;
 }

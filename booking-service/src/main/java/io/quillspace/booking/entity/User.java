@@ -1,7 +1,6 @@
 package io.quillspace.booking.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,15 +16,12 @@ public class User extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
     /** Lower-cased, so the same person is one user however Calendly capitalises it. */
-    @Column(nullable = false)
     public String email;
 
     public String name;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

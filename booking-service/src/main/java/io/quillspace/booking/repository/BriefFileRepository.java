@@ -1,6 +1,5 @@
 package io.quillspace.booking.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quillspace.booking.entity.BriefFile;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +23,6 @@ public class BriefFileRepository implements PanacheRepositoryBase<BriefFile, UUI
 
     /** Moves one booking's files to another (a reschedule), as the brief they belong to moves. */
     public Uni<Integer> move(UUID fromBookingId, UUID toBookingId, UUID toUserId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "update brief_files set booking_id = :to, user_id = :user where booking_id = :from")
-                .setParameter("to", toBookingId)
-                .setParameter("user", toUserId)
-                .setParameter("from", fromBookingId)
-                .executeUpdate());
+        return update("bookingId = ?1, userId = ?2 where bookingId = ?3", toBookingId, toUserId, fromBookingId);
     }
 }

@@ -1,6 +1,5 @@
 package io.quillspace.booking.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.quillspace.booking.entity.ProjectBrief;
@@ -20,11 +19,6 @@ public class ProjectBriefRepository implements PanacheRepositoryBase<ProjectBrie
 
     /** Moves every version of one booking's brief to another (a reschedule), keeping their order by id. */
     public Uni<Integer> move(UUID fromBookingId, UUID toBookingId, UUID toUserId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "update project_briefs set booking_id = :to, user_id = :user where booking_id = :from")
-                .setParameter("to", toBookingId)
-                .setParameter("user", toUserId)
-                .setParameter("from", fromBookingId)
-                .executeUpdate());
+        return update("bookingId = ?1, userId = ?2 where bookingId = ?3", toBookingId, toUserId, fromBookingId);
     }
 }

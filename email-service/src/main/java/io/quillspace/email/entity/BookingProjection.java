@@ -1,7 +1,6 @@
 package io.quillspace.email.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,38 +21,27 @@ public class BookingProjection extends PanacheEntityBase {
 
     /** Booking ids are unique across tenants; Row-Level Security keeps each tenant to its own. */
     @Id
-    @Column(name = "booking_id")
     public UUID bookingId;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
-    @Column(name = "no_show", nullable = false)
     public boolean noShow;
 
-    @Column(name = "last_sequence", nullable = false)
     public long lastSequence;
 
-    @Column(nullable = false)
     public String recipient;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public EmailJob.MeetingContext context;
 
-    @Column(name = "calendar_uid", nullable = false)
     public String calendarUid;
 
-    @Column(name = "calendar_sequence", nullable = false)
     public int calendarSequence;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -1,7 +1,6 @@
 package io.quillspace.email.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -92,67 +91,49 @@ public class EmailJob extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "booking_id", nullable = false)
     public UUID bookingId;
 
     /** What, besides the booking, the email is about (the proposal of a PROPOSAL_SENT); null for other kinds. */
-    @Column(name = "subject_id")
     public UUID subjectId;
 
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Kind kind;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
-    @Column(nullable = false)
     public String recipient;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     public MeetingContext context;
 
-    @Column(name = "scheduled_for", nullable = false)
     public Instant scheduledFor;
 
     /** Attempts the recipient's side answered; an unreachable SMTP server does not count. */
-    @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "last_error")
     public String lastError;
 
     /** End of the current claim; the job is another worker's to take after it. */
-    @Column(name = "locked_until")
     public Instant lockedUntil;
 
     /** Which claim holds the job: renewing, and settling, it requires this token to be unchanged. */
-    @Column(name = "claim_token")
     public UUID claimToken;
 
     /** The same on every (re)send of this job. */
-    @Column(name = "message_id", nullable = false)
     public String messageId;
 
     /** What the SMTP server answered when it accepted the message. */
-    @Column(name = "smtp_response")
     public String smtpResponse;
 
-    @Column(name = "sent_at")
     public Instant sentAt;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     public static String messageIdFor(UUID jobId) {

@@ -1,7 +1,6 @@
 package io.quillspace.email.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -28,32 +27,23 @@ public class WaitingProposal extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "event_id")
     public UUID eventId;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "booking_id", nullable = false)
     public UUID bookingId;
 
-    @Column(name = "record_key")
     public String recordKey;
 
-    @Column(name = "record_value", nullable = false)
     public byte[] recordValue;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "record_headers", nullable = false)
     public Headers recordHeaders;
 
-    @Column(name = "source_partition", nullable = false)
     public int sourcePartition;
 
-    @Column(name = "source_offset", nullable = false)
     public long sourceOffset;
 
     /** When this service first received it; the wait is measured from here. */
-    @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 }

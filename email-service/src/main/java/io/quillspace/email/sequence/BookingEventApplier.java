@@ -233,8 +233,8 @@ public class BookingEventApplier {
             for (EmailSequence.Step step : plan.schedule()) {
                 List<EmailJob> ofKind = ofBooking.stream().filter(job -> job.kind == step.kind()).toList();
                 if (ofKind.stream().noneMatch(job -> job.subjectId == null)) {
-                    add(EmailJobs.pending(booking.tenantId, booking.bookingId, booking.userId, booking.recipient,
-                            booking.context, step, now));
+                    add(step.pendingJob(booking.tenantId, booking.bookingId, booking.userId, booking.recipient,
+                            booking.context, now));
                     continue;
                 }
                 for (EmailJob job : ofKind) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The emails a newly booked consultation gets, and when: the confirmation (or, for the new half of a reschedule, the
@@ -24,6 +25,25 @@ public final class EmailSequence {
 
     /** One email of the sequence and when it is due. */
     public record Step(EmailJob.Kind kind, Instant due) {
+
+        /** The step as the pending job the dispatcher sends when it is due. */
+        EmailJob pendingJob(UUID tenantId, UUID bookingId, UUID userId, String recipient,
+                            EmailJob.MeetingContext context, Instant now) {
+            EmailJob job = new EmailJob();
+            job.id = UUID.randomUUID();
+            job.tenantId = tenantId;
+            job.bookingId = bookingId;
+            job.userId = userId;
+            job.kind = kind;
+            job.status = EmailJob.Status.PENDING;
+            job.recipient = recipient;
+            job.context = context;
+            job.scheduledFor = due;
+            job.messageId = EmailJob.messageIdFor(job.id);
+            job.createdAt = now;
+            job.updatedAt = now;
+            return job;
+        }
     }
 
     private EmailSequence() {

@@ -36,8 +36,8 @@ public class ProjectEventApplier {
             return Uni.createFrom().item(RecordOutcome.IGNORED);
         }
         ProjectPlanner.Mail mail = planned.get();
-        var job = EmailJobs.pending(mail.tenantId(), mail.bookingId(), mail.userId(), mail.recipient(), mail.context(),
-                mail.step(), now);
+        var job = mail.step().pendingJob(mail.tenantId(), mail.bookingId(), mail.userId(), mail.recipient(),
+                mail.context(), now);
         job.subjectId = mail.subjectId();
         return TenantTransactions.inTenant(TenantContext.service(mail.tenantId()),
                         () -> TenantTransactions.registerTenant(mail.tenantId()).chain(() -> jobs.addIfAbsent(job)))

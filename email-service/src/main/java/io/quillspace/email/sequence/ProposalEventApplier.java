@@ -97,9 +97,9 @@ public class ProposalEventApplier {
 
     /** The pending email that announces the proposal to the booking's client. */
     EmailJob announcement(BookingProjection booking, ProposalEventV1.ProposalSent sent, Instant now) {
-        EmailJob job = EmailJobs.pending(booking.tenantId, booking.bookingId, booking.userId, booking.recipient,
-                MeetingContexts.withProposal(booking.context, ProposalPlanner.summary(sent, config.appUrl())),
-                new EmailSequence.Step(EmailJob.Kind.PROPOSAL_SENT, now), now);
+        EmailJob job = new EmailSequence.Step(EmailJob.Kind.PROPOSAL_SENT, now).pendingJob(booking.tenantId,
+                booking.bookingId, booking.userId, booking.recipient,
+                MeetingContexts.withProposal(booking.context, ProposalPlanner.summary(sent, config.appUrl())), now);
         job.subjectId = sent.proposalId();
         return job;
     }

@@ -1,7 +1,6 @@
 package io.quillspace.project.entity;
 
 import io.quillspace.shared.files.StoredFile;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -12,9 +11,7 @@ import java.util.UUID;
 @Table(name = "deliverable_files")
 public class DeliverableFile extends StoredFile {
 
-    @Column(name = "project_id", nullable = false)
     public UUID projectId;
 
-    @Column(name = "deliverable_id", nullable = false)
     public UUID deliverableId;
 }

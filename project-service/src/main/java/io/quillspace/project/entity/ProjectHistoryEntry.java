@@ -1,7 +1,6 @@
 package io.quillspace.project.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,37 +27,27 @@ public class ProjectHistoryEntry extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "project_id", nullable = false)
     public UUID projectId;
 
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Subject subject;
 
-    @Column(name = "subject_id", nullable = false)
     public UUID subjectId;
 
-    @Column(name = "subject_name", nullable = false)
     public String subjectName;
 
     /** Null for the kickoff, which created the project. */
-    @Column(name = "from_status")
     public String fromStatus;
 
-    @Column(name = "to_status", nullable = false)
     public String toStatus;
 
     /** The admin who made the change; null for the kickoff. */
-    @Column(name = "changed_by")
     public UUID changedBy;
 
-    @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
     /** An entry of {@code project}'s history; {@code from} and {@code changedBy} are null for the kickoff. */

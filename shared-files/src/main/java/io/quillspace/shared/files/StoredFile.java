@@ -23,46 +23,34 @@ public abstract class StoredFile extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
     /** The client who owns the file (the owner column of Row-Level Security), whoever uploaded it. */
-    @Column(name = "user_id", nullable = false)
     public UUID userId;
 
     /** As the user gave it: data, never part of the object key. */
-    @Column(name = "file_name", nullable = false)
     public String fileName;
 
-    @Column(name = "content_type", nullable = false)
     public String contentType;
 
-    @Column(name = "size_bytes", nullable = false)
+    @Column(name = "size_bytes")
     public long size;
 
-    @Column(name = "checksum_sha256")
     public String checksumSha256;
 
-    @Column(name = "object_key", nullable = false)
     public String objectKey;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Status status;
 
-    @Column(name = "uploaded_by", nullable = false)
     public UUID uploadedBy;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "attached_at")
     public Instant attachedAt;
 
-    @Column(name = "deleted_by")
     public UUID deletedBy;
 
-    @Column(name = "deleted_at")
     public Instant deletedAt;
 
     /** Fills the declared file, to be uploaded under {@code pending/<tenant>/<owner>/<id>}. */

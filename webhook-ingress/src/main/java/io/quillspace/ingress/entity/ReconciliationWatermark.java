@@ -1,7 +1,6 @@
 package io.quillspace.ingress.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,23 +17,18 @@ import java.util.UUID;
 public class ReconciliationWatermark extends PanacheEntityBase {
 
     @Id
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
     /** The {@code min_start_time} that sweep read from. */
-    @Column(name = "swept_from")
     public Instant sweptFrom;
 
-    @Column(name = "sweep_started_at")
     public Instant sweepStartedAt;
 
-    @Column(name = "completed_at")
     public Instant completedAt;
 
     public Integer events;
 
     public Integer invitees;
 
-    @Column(name = "claimed_until")
     public Instant claimedUntil;
 }

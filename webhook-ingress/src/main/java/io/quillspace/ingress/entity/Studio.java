@@ -2,7 +2,6 @@ package io.quillspace.ingress.entity;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
@@ -49,16 +48,12 @@ public class Studio extends PanacheEntityBase {
 
     public String name;
 
-    @Column(name = "time_zone")
     public String timeZone;
 
-    @Column(name = "sender_display_name")
     public String senderDisplayName;
 
-    @Column(name = "reply_to")
     public String replyTo;
 
-    @Column(name = "logo_url")
     public String logoUrl;
 
     public String website;
@@ -66,10 +61,8 @@ public class Studio extends PanacheEntityBase {
     @Convert(converter = StatusColumn.class)
     public Status status;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** Raised by every change; the sequence of the change's event. */
