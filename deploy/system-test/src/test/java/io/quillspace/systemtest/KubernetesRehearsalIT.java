@@ -337,6 +337,8 @@ class KubernetesRehearsalIT {
                     "studio-signing-keys", CalendlyFixtures.TEST_SIGNING_KEY,
                     "studio-organization", "https://api.calendly.com/organizations/REHEARSAL",
                     "studio-api-token", "calendly-token-rehearsal"));
+            secrets.put("webhook-ingress-kek", Map.of("QUILLSPACE_INGRESS_KEK_CURRENT", "k1",
+                    "QUILLSPACE_INGRESS_KEK_KEYS_K1", "cmVoZWFyc2FsLWtleS1lbmNyeXB0aW9uLWtleS0wMDE="));
             return secrets;
         }
     }

@@ -42,6 +42,18 @@ public interface CalendlyApi {
                            @QueryParam("page_token") String pageToken);
 
     @GET
+    @Path("/users/me")
+    Uni<JsonNode> currentUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
+    @Path("/organization_memberships")
+    Uni<JsonNode> organizationMemberships(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                          @QueryParam("user") String user,
+                                          @QueryParam("organization") String organization,
+                                          @QueryParam("count") int count,
+                                          @QueryParam("page_token") String pageToken);
+
+    @GET
     @Path("/webhook_subscriptions")
     Uni<JsonNode> webhookSubscriptions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                        @QueryParam("organization") String organization,

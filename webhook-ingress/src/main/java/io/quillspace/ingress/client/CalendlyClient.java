@@ -55,6 +55,17 @@ public class CalendlyClient {
         return collection("invitees", pageToken -> api.invitees(bearer(token), eventUuid, pageSize, pageToken));
     }
 
+    /** The token's user, with its {@code uri} and {@code current_organization}. */
+    public Uni<JsonNode> currentUser(String token) {
+        return call("current_user", () -> api.currentUser(bearer(token))).map(answer -> answer.path("resource"));
+    }
+
+    /** The user's memberships of the organization (one, with its {@code role}, or none). */
+    public Multi<JsonNode> organizationMemberships(String token, String user, String organization) {
+        return collection("organization_memberships", pageToken -> api.organizationMemberships(bearer(token), user,
+                organization, pageSize, pageToken));
+    }
+
     /** The organization's webhook subscriptions (organization scope). */
     public Multi<JsonNode> webhookSubscriptions(String token, String organization) {
         return collection("webhook_subscriptions", pageToken -> api.webhookSubscriptions(bearer(token), organization,

@@ -17,7 +17,10 @@ public interface IngressConfig {
     /** Tenant served by {@code POST /webhooks/calendly} (no tenant in the path). */
     String defaultTenant();
 
-    /** Studios by path slug. Signing keys come from a Secret (env), never from this file in production. */
+    /**
+     * Configured studios by path slug, seeded into the registry where it lacks them (connection/ConfiguredStudios).
+     * Signing keys come from a Secret (env), never from this file in production.
+     */
     Map<String, Tenant> tenants();
 
     /** Calendly events this system acts on; other verified events are answered 202 and dropped. */
@@ -47,16 +50,27 @@ public interface IngressConfig {
     /** Calendly's API: reconciliation sweeps and the webhook subscription's health. */
     Calendly calendly();
 
+    /** The key-encryption keys that seal stored Calendly tokens and signing keys (a Kubernetes Secret). */
+    Kek kek();
+
+    interface Kek {
+        /** Every KEK that may still have sealed a stored value, by id ({@code [a-z0-9]+}): base64 of 32 bytes. */
+        Map<String, String> keys();
+
+        /**
+         * The id of the KEK that seals from now on; {@code POST /key-encryption/reseals} moves the rest to it. Required
+         * to serve (the service refuses to start without it), not to migrate: the init container never sees the KEKs.
+         */
+        Optional<String> current();
+    }
+
     interface Tenant {
         UUID id();
 
-        /**
-         * Every currently valid key; two at once allow rotation without downtime. The last (the newest, as in
-         * {@code old,new}) is the one {@code calendly subscribe} gives a new subscription.
-         */
+        /** The keys to seed, oldest first ({@code old,new}): generations 1, 2, ... of the studio's signing key. */
         List<String> signingKeys();
 
-        /** The studio's Calendly API token (a Secret); without it the studio is neither reconciled nor watched. */
+        /** The studio's Calendly API token (a Secret), seeded with {@link #organization} as its connection. */
         Optional<String> apiToken();
 
         /** The studio's Calendly organization URI, e.g. {@code https://api.calendly.com/organizations/ABC}. */
@@ -76,6 +90,13 @@ public interface IngressConfig {
         Subscription subscription();
 
         Api api();
+
+        /**
+         * How long a signing key stays accepted after a newer one replaced it: Calendly retries a failed delivery
+         * for up to 24 hours (then disables the subscription), so no delivery signed with the old key arrives later.
+         */
+        @WithDefault("24h")
+        Duration signingKeyOverlap();
     }
 
     interface Reconciliation {

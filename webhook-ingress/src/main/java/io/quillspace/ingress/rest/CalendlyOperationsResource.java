@@ -40,24 +40,24 @@ public class CalendlyOperationsResource {
     @Path("/reconciliations")
     @Operation(summary = "Sweep the studio's Calendly meetings now and publish what webhooks missed")
     public Uni<ReconciliationService.SweepResult> sweep(@PathParam("studio") String studio) {
-        return reconciliation.sweep(studio(studio));
+        return studio(studio).chain(reconciliation::sweep);
     }
 
     @GET
     @Path("/subscription")
     @Operation(summary = "Read the studio's Calendly webhook subscription")
     public Uni<SubscriptionState> subscription(@PathParam("studio") String studio) {
-        return subscriptions.check(studio(studio));
+        return studio(studio).chain(subscriptions::check);
     }
 
     @PUT
     @Path("/subscription")
     @Operation(summary = "Create or recreate the studio's Calendly webhook subscription with its newest signing key")
     public Uni<SubscriptionState> subscribe(@PathParam("studio") String studio) {
-        return subscriptions.subscribe(studio(studio));
+        return studio(studio).chain(subscriptions::subscribe);
     }
 
-    private CalendlyStudios.Studio studio(String slug) {
-        return studios.forCaller(slug, identity.tenantContext().tenantId());
+    private Uni<CalendlyStudios.Studio> studio(String slug) {
+        return studios.forCaller(slug, identity.tenantContext());
     }
 }

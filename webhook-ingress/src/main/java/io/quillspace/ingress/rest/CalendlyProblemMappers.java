@@ -1,6 +1,7 @@
 package io.quillspace.ingress.rest;
 
 import io.quillspace.ingress.client.CalendlyApiException;
+import io.quillspace.ingress.service.CalendlyConnectionException;
 import io.quillspace.ingress.service.CalendlyStudios;
 import io.quillspace.shared.problem.Problem;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +25,21 @@ public class CalendlyProblemMappers {
     @ServerExceptionMapper
     public Response calendlyFailed(CalendlyApiException failure) {
         return problem(Problem.of("calendly-unavailable", "Calendly's API call failed", 502, failure.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidToken(CalendlyConnectionException.InvalidToken failure) {
+        return problem(Problem.of("calendly-token-invalid", "Calendly token refused", 422, failure.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notAnAdmin(CalendlyConnectionException.NotAnAdmin failure) {
+        return problem(Problem.of("calendly-role-insufficient", "Calendly role insufficient", 403, failure.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notConnected(CalendlyConnectionException.NotConnected failure) {
+        return problem(Problem.of("calendly-not-connected", "Calendly not connected", 409, failure.getMessage()));
     }
 
     private static Response problem(Problem problem) {

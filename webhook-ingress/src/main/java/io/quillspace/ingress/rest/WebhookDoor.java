@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quillspace.ingress.service.DeliveryRejectedException;
+import io.quillspace.ingress.service.Outcome;
 import io.quillspace.ingress.service.SignatureVerifier;
 import io.quillspace.ingress.service.WebhookIntake;
 import io.quillspace.shared.problem.Problem;
@@ -63,6 +64,9 @@ public class WebhookDoor {
      * closing at once could reset the connection before the client has read the answer.
      */
     private void refuse(HttpServerRequest request, DeliveryRejectedException rejected) {
+        if (rejected.outcome() == Outcome.UNAVAILABLE) {
+            request.response().putHeader("Retry-After", DeliveryRejectedMapper.RETRY_AFTER_SECONDS);
+        }
         request.response()
                 .setStatusCode(rejected.outcome().status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -1,49 +1,56 @@
 package io.quillspace.ingress.service;
 
-import io.quillspace.ingress.config.IngressConfig;
+import io.quillspace.ingress.connection.ConfiguredStudios;
+import io.quillspace.ingress.connection.ConnectionStore;
+import io.quillspace.shared.tenancy.TenantContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The configured studios that have Calendly API access (a token and an organization): the ones reconciled and watched. */
+/**
+ * The registry's studios that have a Calendly connection (a token and an organization): the ones reconciled and
+ * watched. Read from the registry at each use, so a studio connected on any replica is swept by the next pass.
+ */
 @ApplicationScoped
 public class CalendlyStudios {
 
     private static final Logger LOG = Logger.getLogger(CalendlyStudios.class);
 
     /**
+     * @param slug        the studio's webhook path segment: its configured slug, else its id
      * @param callbackUrl where this studio's webhooks arrive: the URL its subscription must point at
-     * @param signingKey  the newest configured key (keys are listed old,new), the one a new subscription gets
+     * @param signingKey  the newest key, the one a new subscription gets
      */
     public record Studio(String slug, UUID tenantId, String apiToken, String organization, String callbackUrl,
                          String signingKey) {
     }
 
-    private final IngressConfig config;
+    private final ConnectionStore store;
+    private final ConfiguredStudios paths;
 
-    public CalendlyStudios(IngressConfig config) {
-        this.config = config;
+    public CalendlyStudios(ConnectionStore store, ConfiguredStudios paths) {
+        this.store = store;
+        this.paths = paths;
     }
 
-    /** Every studio with API access, by slug. */
-    public List<Studio> all() {
-        return config.tenants().keySet().stream().sorted()
-                .filter(slug -> hasApiAccess(config.tenants().get(slug)))
-                .map(this::studio)
-                .toList();
+    /** Every connected studio, by slug. */
+    public Uni<List<Studio>> all() {
+        return store.allCurrent().map(current -> current.stream().map(this::studio)
+                .sorted(Comparator.comparing(Studio::slug)).toList());
     }
 
     /**
-     * Runs {@code work} for every studio with API access, one after the other; completes with the non-null results.
+     * Runs {@code work} for every connected studio, one after the other; completes with the non-null results.
      * A studio whose work fails is logged as {@code job} and left out, and the others go on.
      */
     public <T> Uni<List<T>> eachInTurn(String job, Function<Studio, Uni<T>> work) {
-        return Multi.createFrom().iterable(all())
+        return all().onItem().transformToMulti(studios -> Multi.createFrom().iterable(studios))
                 .onItem().transformToUniAndConcatenate(studio -> work.apply(studio)
                         .onFailure().invoke(failure -> LOG.warnf("%s of studio %s failed, the next run retries: %s",
                                 job, studio.slug(), failure.toString()))
@@ -52,44 +59,36 @@ public class CalendlyStudios {
     }
 
     /**
-     * The studio with API access named {@code slug}, as seen by a caller of {@code tenantId}: another tenant's studio
-     * is as absent as an unknown one.
+     * The connected studio at webhook path {@code slug}, as seen by {@code caller}: another tenant's studio is as
+     * absent as an unknown one.
      */
-    public Studio forCaller(String slug, UUID callerTenant) {
-        IngressConfig.Tenant tenant = config.tenants().get(slug);
-        if (tenant == null || !tenant.id().equals(callerTenant)) {
-            throw new UnknownStudioException(slug);
+    public Uni<Studio> forCaller(String slug, TenantContext caller) {
+        UUID id = paths.studioOf(slug).filter(caller.tenantId()::equals).orElse(null);
+        if (id == null) {
+            return Uni.createFrom().failure(new UnknownStudioException(slug));
         }
-        if (!hasApiAccess(tenant)) {
-            throw new CalendlyNotConfiguredException(slug);
-        }
-        return studio(slug);
+        return store.current(caller, id)
+                .map(found -> studio(found.orElseThrow(() -> new CalendlyNotConfiguredException(slug))));
     }
 
-    private Studio studio(String slug) {
-        IngressConfig.Tenant tenant = config.tenants().get(slug);
-        List<String> keys = tenant.signingKeys();
-        String base = config.calendly().callbackBaseUrl();
-        return new Studio(slug, tenant.id(), tenant.apiToken().orElseThrow(), tenant.organization().orElseThrow(),
-                (base.endsWith("/") ? base : base + "/") + slug, keys.get(keys.size() - 1));
+    private Studio studio(ConnectionStore.Current current) {
+        ConnectionStore.Opened connection = current.connection();
+        UUID id = connection.studio();
+        return new Studio(paths.slugOf(id), id, connection.token(), connection.organization(), paths.callbackUrl(id),
+                current.newestKey());
     }
 
-    private static boolean hasApiAccess(IngressConfig.Tenant tenant) {
-        return tenant.apiToken().filter(token -> !token.isBlank()).isPresent()
-                && tenant.organization().filter(organization -> !organization.isBlank()).isPresent();
-    }
-
-    /** No configured studio of that name (for this caller). */
+    /** No studio of that name (for this caller). */
     public static class UnknownStudioException extends RuntimeException {
         public UnknownStudioException(String slug) {
-            super("no studio '" + slug + "' is configured for your tenant");
+            super("no studio '" + slug + "' is known for your tenant");
         }
     }
 
-    /** The studio exists but has no Calendly API token or organization configured. */
+    /** The studio exists but has no Calendly connection. */
     public static class CalendlyNotConfiguredException extends RuntimeException {
         public CalendlyNotConfiguredException(String slug) {
-            super("studio '" + slug + "' has no Calendly API token or organization configured");
+            super("studio '" + slug + "' has no Calendly connection (PUT /studios/{id}/calendly)");
         }
     }
 }

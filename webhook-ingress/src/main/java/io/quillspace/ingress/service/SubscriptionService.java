@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quillspace.ingress.client.CalendlyClient;
 import io.quillspace.ingress.config.IngressConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -26,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * subscription after 24 h of failed deliveries, and from then on no webhook arrives: the gauge
  * {@code calendly_subscription_up{tenant}} (1 active, 0 disabled or missing; absent until first read) and
  * {@code calendly_subscription_retry_started_at_seconds{tenant}} (0 unless Calendly is retrying) make that visible.
+ * The studios are the registry's connected ones ({@link CalendlyStudios}).
  */
 @ApplicationScoped
 public class SubscriptionService {
@@ -37,10 +36,12 @@ public class SubscriptionService {
     private final IngressConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final Map<String, SubscriptionState> states = new ConcurrentHashMap<>();
 
     public SubscriptionService(CalendlyStudios studios, CalendlyClient calendly, IngressConfig config, ObjectMapper json,
-                               Clock clock) {
+                               Clock clock, MeterRegistry registry) {
+        this.registry = registry;
         this.studios = studios;
         this.calendly = calendly;
         this.config = config;
@@ -48,22 +49,20 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    void registerGauges(@Observes StartupEvent started, MeterRegistry registry) {
-        for (CalendlyStudios.Studio studio : studios.all()) {
-            Gauge.builder("calendly.subscription.up", states,
-                            known -> Optional.ofNullable(known.get(studio.slug())).map(s -> s.up() ? 1.0 : 0.0)
-                                    .orElse(Double.NaN))
-                    .description("1 while the studio's Calendly webhook subscription is active, 0 when disabled or missing")
-                    .tag("tenant", studio.slug())
-                    .register(registry);
-            Gauge.builder("calendly.subscription.retry.started.at.seconds", states,
-                            known -> Optional.ofNullable(known.get(studio.slug()))
-                                    .map(SubscriptionState::retryStartedAt)
-                                    .map(at -> at.getEpochSecond() + at.getNano() / 1e9).orElse(0.0))
-                    .description("When Calendly began retrying failed deliveries (epoch seconds), 0 when it is not")
-                    .tag("tenant", studio.slug())
-                    .register(registry);
-        }
+    /** The studio's gauges, registered with its first state: a studio connected later gets them too. */
+    private void registerGauges(String studio) {
+        Gauge.builder("calendly.subscription.up", states,
+                        known -> Optional.ofNullable(known.get(studio)).map(s -> s.up() ? 1.0 : 0.0).orElse(Double.NaN))
+                .description("1 while the studio's Calendly webhook subscription is active, 0 when disabled or missing")
+                .tag("tenant", studio)
+                .register(registry);
+        Gauge.builder("calendly.subscription.retry.started.at.seconds", states,
+                        known -> Optional.ofNullable(known.get(studio))
+                                .map(SubscriptionState::retryStartedAt)
+                                .map(at -> at.getEpochSecond() + at.getNano() / 1e9).orElse(0.0))
+                .description("When Calendly began retrying failed deliveries (epoch seconds), 0 when it is not")
+                .tag("tenant", studio)
+                .register(registry);
     }
 
     /** The last state read per studio, for the health check. */
@@ -128,6 +127,9 @@ public class SubscriptionService {
 
     private SubscriptionState remember(SubscriptionState state) {
         SubscriptionState previous = states.put(state.studio(), state);
+        if (previous == null) {
+            registerGauges(state.studio());
+        }
         if (previous == null || previous.status() != state.status()) {
             LOG.infof("webhook subscription of studio %s is %s", state.studio(), state.status().tag());
         }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.quillspace.ingress.config.IngressConfig;
+import io.quillspace.ingress.connection.ConfiguredStudios;
+import io.quillspace.ingress.connection.SigningKeyCache;
 import io.quillspace.ingress.entity.Studio;
 import io.quillspace.ingress.messaging.DeliveryPublisher;
 import io.quillspace.ingress.studio.StudioStatuses;
@@ -20,6 +22,7 @@ import org.jboss.logging.MDC;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +47,8 @@ public class WebhookIntake {
     private final MeterRegistry registry;
     private final Clock clock;
     private final StudioStatuses statuses;
+    private final SigningKeyCache signingKeys;
+    private final ConfiguredStudios studios;
     private final SampledRejectionLog rejections = new SampledRejectionLog(LOG, System::nanoTime);
     // Looked up once per series: building a meter's id and finding it in the registry costs more than the increment.
     private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
@@ -53,7 +58,8 @@ public class WebhookIntake {
     }
 
     public WebhookIntake(IngressConfig config, SignatureVerifier verifier, DeliveryPublisher publisher,
-                         ObjectMapper objectMapper, MeterRegistry registry, Clock clock, StudioStatuses statuses) {
+                         ObjectMapper objectMapper, MeterRegistry registry, Clock clock, StudioStatuses statuses,
+                         SigningKeyCache signingKeys, ConfiguredStudios studios) {
         this.config = config;
         this.verifier = verifier;
         this.publisher = publisher;
@@ -61,6 +67,8 @@ public class WebhookIntake {
         this.registry = registry;
         this.clock = clock;
         this.statuses = statuses;
+        this.signingKeys = signingKeys;
+        this.studios = studios;
         registerAtZero();
     }
 
@@ -170,9 +178,10 @@ public class WebhookIntake {
         return pathSlug == null ? config.defaultTenant() : pathSlug;
     }
 
-    /** Unauthenticated callers choose the path: only configured studios become metric tags. */
+    /** Unauthenticated callers choose the path: only studios with signing keys become metric tags. */
     private String tenantTag(String slug) {
-        return config.tenants().containsKey(slug) ? slug : "unknown";
+        return config.tenants().containsKey(slug) || studios.studioOf(slug).filter(signingKeys::knows).isPresent()
+                ? slug : "unknown";
     }
 
     private void reject(Timer.Sample timing, String tenantTag, DeliveryRejectedException rejected) {
@@ -203,7 +212,7 @@ public class WebhookIntake {
     }
 
     /** A studio and a well-formed signature header, or a refusal: everything that can be known before the body. */
-    private record Admitted(IngressConfig.Tenant tenant, SignatureVerifier.ParsedHeader signature) {
+    private record Admitted(UUID studio, List<String> signingKeys, SignatureVerifier.ParsedHeader signature) {
     }
 
     private Admitted checkHeaders(String slug, String contentType, String signatureHeader, long contentLength) {
@@ -217,17 +226,22 @@ public class WebhookIntake {
         if (!isJson(contentType)) {
             throw new DeliveryRejectedException(Outcome.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
         }
-        IngressConfig.Tenant tenant = config.tenants().get(slug);
-        if (tenant == null) {
-            throw new DeliveryRejectedException(Outcome.UNKNOWN_TENANT, "no studio is configured for this webhook path");
+        UUID studio = studios.studioOf(slug).orElseThrow(WebhookIntake::unknownStudio);
+        List<String> keys;
+        try {
+            keys = signingKeys.acceptedAt(studio, clock.instant());
+        } catch (SigningKeyCache.ColdCacheException cold) {
+            throw new DeliveryRejectedException(Outcome.UNAVAILABLE, "signing keys are not loaded yet; retry later");
         }
-        return new Admitted(tenant, SignatureVerifier.parse(signatureHeader));
+        if (keys.isEmpty()) {
+            throw unknownStudio();
+        }
+        return new Admitted(studio, keys, SignatureVerifier.parse(signatureHeader));
     }
 
     private Verified verify(String slug, Delivery delivery) {
         Admitted admitted = checkHeaders(slug, delivery.contentType(), delivery.signatureHeader(), delivery.body().length);
-        IngressConfig.Tenant tenant = admitted.tenant();
-        verifier.verify(admitted.signature(), delivery.body(), tenant.signingKeys());
+        verifier.verify(admitted.signature(), delivery.body(), admitted.signingKeys());
         DeliveryBody parsed;
         try {
             parsed = DeliveryBody.read(json, delivery.body());
@@ -241,7 +255,7 @@ public class WebhookIntake {
         String event = parsed.event();
         String orderingKey = CalendlyDeliveryV1.key(event, uri, parsed.invitee());
         UUID deliveryId = CalendlyDeliveryV1.deliveryId(event, uri);
-        return new Verified(tenant.id(), event, deliveryId, orderingKey, updatedAt(parsed), delivery.body(), parsed);
+        return new Verified(admitted.studio(), event, deliveryId, orderingKey, updatedAt(parsed), delivery.body(), parsed);
     }
 
     /** {@code payload.updated_at}, or {@code created_at} for payloads that are never updated (no-shows). */
@@ -260,6 +274,10 @@ public class WebhookIntake {
         }
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
         return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    private static DeliveryRejectedException unknownStudio() {
+        return new DeliveryRejectedException(Outcome.UNKNOWN_TENANT, "no studio is connected at this webhook path");
     }
 
     private static DeliveryRejectedException badRequest(String detail) {

@@ -309,6 +309,9 @@ public final class Fleet implements AutoCloseable {
             case WEBHOOK_INGRESS -> {
                 config.put("quillspace.ingress.tenants.studio.id", DEMO_TENANT.toString());
                 config.put("quillspace.ingress.tenants.studio.signing-keys", CalendlyFixtures.TEST_SIGNING_KEY);
+                // A fixed local key-encryption key: the studio's sealed keys stay readable across restarts of one fleet.
+                config.put("quillspace.ingress.kek.keys.local", "bG9jYWwtZmxlZXQta2V5LWVuY3J5cHRpb24ta2V5LTE=");
+                config.put("quillspace.ingress.kek.current", "local");
             }
             case EMAIL -> {
                 config.put("quillspace.email.dispatch-interval", "1s");

@@ -203,6 +203,38 @@ public final class CalendlyApiStandIn implements AutoCloseable {
                 .willReturn(json(201, answer)));
     }
 
+    /**
+     * Serves the token's user ({@code GET /users/me}) in {@code organization}, and its membership of it with
+     * {@code role} ({@code GET /organization_memberships?user=…&organization=…}).
+     */
+    public void serveUser(String token, String user, String organization, String role) {
+        ObjectNode me = JSON.createObjectNode();
+        me.putObject("resource").put("uri", user).put("name", "Alex Kim").put("email", "alex@studio.example")
+                .put("current_organization", organization);
+        server.stubFor(get(urlPathEqualTo("/users/me")).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(json(200, me)));
+        ObjectNode membership = JSON.createObjectNode().put("uri", API + "/organization_memberships/" + newUuid())
+                .put("role", role).put("organization", organization);
+        membership.putObject("user").put("uri", user);
+        servePages(() -> get(urlPathEqualTo("/organization_memberships")).withQueryParam("user", equalTo(user))
+                .withQueryParam("organization", equalTo(organization)), "/organization_memberships", token,
+                List.of(membership), 100);
+    }
+
+    /** Every request with this token is answered 401, as Calendly answers a revoked or made-up token. */
+    public void refuseToken(String token) {
+        server.stubFor(any(urlPathMatching("/.*")).atPriority(1).withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"title\":\"Unauthenticated\",\"message\":\"The access token is invalid\"}")));
+    }
+
+    /** Every request to the path (a regex) is answered {@code status}, as when Calendly is down. */
+    public void fail(String pathRegex, int status) {
+        server.stubFor(any(urlPathMatching(pathRegex)).atPriority(1)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"title\":\"Service Unavailable\",\"message\":\"unavailable\"}")));
+    }
+
     /** The next {@code times} requests to the path (a regex) are answered 429 with {@code Retry-After: seconds}. */
     public void rateLimit(String pathRegex, int times, int retryAfterSeconds) {
         String scenario = "rate-limit " + pathRegex;
