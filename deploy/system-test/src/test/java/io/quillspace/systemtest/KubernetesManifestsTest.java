@@ -36,7 +36,7 @@ class KubernetesManifestsTest {
 
     /** A dead letter waits for a person to fix its cause and replay it: at least 30 days. */
     /** The heap the benchmarks were measured with: half the 512 MiB limit. */
-    private static final int HEAP_MIB = 256;
+    private static final int HEAP_MIB = 96;
     private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
     /**
@@ -87,17 +87,17 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * Production runs G1 on a fixed heap of {@link #HEAP_MIB}, not the image's footprint-tuned ParallelGC, which
+     * Production runs SerialGC on a fixed heap of {@link #HEAP_MIB}, not the image's footprint-tuned ParallelGC, which
      * shrinks the heap until full GCs stall webhook-ingress. The local fleet and the benchmarks start their JVMs from
      * the same ConfigMap and limits (io.quillspace.infra.launcher.BaseManifests), so they measure this heap.
      */
     @Test
-    void everyServiceRunsG1OnTheFixedHeapTheLocalFleetRuns() {
+    void everyServiceRunsSerialGcOnTheFixedHeapTheLocalFleetRuns() {
         JsonNode jvm = Manifests.file(BASE.resolve("config.yaml")).named("ConfigMap").get("quillspace-jvm").get("data");
         int heapPercent = jvm.get("JAVA_MAX_MEM_RATIO").asInt();
         List<String> options = List.of(jvm.get("GC_CONTAINER_OPTIONS").asText().split(" "));
-        assertEquals(List.of("-XX:+UseG1GC", "-XX:InitialRAMPercentage=" + heapPercent), options.subList(0, 2),
-                "initial heap = maximum heap, G1");
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:InitialRAMPercentage=" + heapPercent), options.subList(0, 2),
+                "initial heap = maximum heap, SerialGC");
         // What the JVM may take besides the heap, capped; run-java.sh turns GC_MAX_METASPACE_SIZE into the metaspace cap.
         assertTrue(options.stream().noneMatch(option -> option.startsWith("-XX:MaxMetaspaceSize=")),
                 "metaspace is capped once, by GC_MAX_METASPACE_SIZE, which run-java.sh would add after the options");

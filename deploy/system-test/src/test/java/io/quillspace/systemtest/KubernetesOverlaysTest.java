@@ -87,9 +87,9 @@ class KubernetesOverlaysTest {
     /** RFC 1918 and the carrier-grade NAT range (RFC 6598). */
     private static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10");
 
-    /** Read by the base image's run-java.sh (the JVM's settings), so no application.properties names them. */
-    private static final Set<String> READ_BY_THE_IMAGE =
-            Set.of("JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS", "GC_MAX_HEAP_FREE_RATIO", "GC_MAX_METASPACE_SIZE");
+    /** Read by the base image's run-java.sh (the JVM's settings) or glibc, so no application.properties names them. */
+    private static final Set<String> READ_BY_THE_IMAGE = Set.of("JAVA_MAX_MEM_RATIO", "GC_CONTAINER_OPTIONS",
+            "GC_MAX_HEAP_FREE_RATIO", "GC_MAX_METASPACE_SIZE", "MALLOC_ARENA_MAX");
 
     /** Credentials: never in a file, so no application.properties names them either. */
     private static final Set<String> CREDENTIALS = Set.of("QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_PASSWORD",

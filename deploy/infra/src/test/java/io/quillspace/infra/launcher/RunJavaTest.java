@@ -19,7 +19,7 @@ class RunJavaTest {
 
     /** What ships: the image's variables, ConfigMap quillspace-jvm and each service's limits, read as the launcher reads them. */
     @Test
-    void theShippedQuillspaceJvmConfigMapBecomesG1OnAHeapFixedAtItsRatioOfEachServicesLimit() {
+    void theShippedQuillspaceJvmConfigMapBecomesSerialGcOnAHeapFixedAtItsRatioOfEachServicesLimit() {
         BaseManifests manifests = new BaseManifests(ROOT);
         Map<String, String> jvm = manifests.configMap("quillspace-jvm");
         double ratio = Double.parseDouble(jvm.get("JAVA_MAX_MEM_RATIO"));
@@ -37,7 +37,7 @@ class RunJavaTest {
             assertEquals(ratio, percentage(options, "-XX:MaxRAMPercentage="), what + " maximum heap");
             assertEquals(ratio, percentage(options, "-XX:InitialRAMPercentage="), what + " initial heap = maximum heap");
             assertEquals("-XX:MaxHeapFreeRatio=100", option(options, "-XX:MaxHeapFreeRatio="), what + " heap never shrinks");
-            assertEquals(List.of("-XX:+UseG1GC"), options.stream().filter(option -> option.matches("-XX:\\+Use\\w+GC")).toList(),
+            assertEquals(List.of("-XX:+UseSerialGC"), options.stream().filter(option -> option.matches("-XX:\\+Use\\w+GC")).toList(),
                     what + " collector");
             List<String> appended = List.of(image.get("JAVA_OPTS_APPEND").strip().split("\\s+"));
             assertEquals(appended, options.subList(options.size() - appended.size(), options.size()), what + " JAVA_OPTS_APPEND last");
