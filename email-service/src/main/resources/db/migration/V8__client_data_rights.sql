@@ -43,7 +43,9 @@ begin
     where booking_id in (select booking_id from email_jobs where user_id = p_user
                          union select booking_id from booking_projection where user_id = p_user);
     update email_jobs
+    -- The SMTP server's answer stays as the record of sending, without the address it may echo.
     set recipient = 'erased@erased.invalid', context = '{}', last_error = null,
+        smtp_response = replace(smtp_response, recipient, 'erased@erased.invalid'),
         status = case when status = 'PENDING' then 'CANCELLED' else status end, updated_at = now()
     where user_id = p_user;
     update booking_projection set recipient = 'erased@erased.invalid', context = '{}', updated_at = now()

@@ -7,7 +7,7 @@ import io.quillspace.shared.privacy.ClientData;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
@@ -16,7 +16,8 @@ import java.time.Clock;
  * (without the object's key, an internal address) and proposals. Erasure is the migration's {@code erase_client} (V9).
  * booking-service also assembles every export: each service's part lands in the request's {@code client_exports} row.
  */
-@ApplicationScoped
+// A singleton: nothing here needs a client proxy, and ClientData has no constructor one could call.
+@Singleton
 public class BookingClientData extends ClientData {
 
     private final Clock clock;

@@ -1,14 +1,15 @@
 package io.quillspace.email.client;
 
 import io.quillspace.shared.privacy.ClientData;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * What email-service holds about a client: their email jobs (kind, status, times, recipient, the context the template
  * was given, and for sent ones the message id and the SMTP server's response) and the suppressions of their address.
  * Claim leases are the dispatcher's bookkeeping, left out. Erasure is the migration's {@code erase_client} (V8).
  */
-@ApplicationScoped
+// A singleton: nothing here needs a client proxy, and ClientData has no constructor one could call.
+@Singleton
 public class EmailClientData extends ClientData {
 
     public EmailClientData() {

@@ -1,13 +1,14 @@
 package io.quillspace.project.service;
 
 import io.quillspace.shared.privacy.ClientData;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * What project-service holds about a client: their projects with phases, deliverables, files (without the object's
  * key, an internal address) and history. Erasure is the migration's {@code erase_client} (V4).
  */
-@ApplicationScoped
+// A singleton: nothing here needs a client proxy, and ClientData has no constructor one could call.
+@Singleton
 public class ClientDataRights extends ClientData {
 
     public ClientDataRights() {
