@@ -1,7 +1,9 @@
 -- A client's data rights (GDPR Art. 15 and 17, see README "Client data: export and erasure").
 
--- Clients whose personal data was erased here. Nothing is written for them again: whatever path would schedule an
--- email or refresh a booking's recipient (a late booking, proposal or project event), its row is dropped below.
+-- Clients whose personal data was erased here. Whatever path later writes one of their jobs or their booking's
+-- projection (a late booking, proposal or project event), the row is written as a tombstone: no address, no context,
+-- and a pending email cancelled, so nothing is sent to them. The row is still written, so the appliers' statements see
+-- the row counts they expect and their records are not retried.
 create table erased_clients (
     tenant_id uuid        not null,
     user_id   uuid        not null,
@@ -11,25 +13,29 @@ create table erased_clients (
 call enable_tenant_rls('erased_clients');
 revoke update, delete on erased_clients from ${app_role};
 
-create function skip_erased_client() returns trigger
+create function tombstone_erased_client() returns trigger
     language plpgsql
     as $$
 begin
     if exists (select 1 from erased_clients e where e.tenant_id = new.tenant_id and e.user_id = new.user_id) then
-        return null;
+        new.recipient := 'erased@erased.invalid';
+        new.context := '{}';
+        if tg_table_name = 'email_jobs' and new.status = 'PENDING' then
+            new.status := 'CANCELLED';
+        end if;
     end if;
     return new;
 end
 $$;
 create trigger no_email_to_erased_client before insert or update on email_jobs
-    for each row execute function skip_erased_client();
-create trigger no_booking_of_erased_client before insert or update on booking_projection
-    for each row execute function skip_erased_client();
+    for each row execute function tombstone_erased_client();
+create trigger no_address_of_erased_client before insert or update on booking_projection
+    for each row execute function tombstone_erased_client();
 
 -- Erasure deletes suppressions (an address is all they hold) and rewrites rows the runtime role may not delete, so it
 -- runs as the owner of this migration, in the caller's tenant only (the tables force Row-Level Security on their owner
 -- too). Jobs keep their ids, kinds, statuses, times and message ids, so counts and the sending record survive; pending
--- ones are cancelled. Its rows are changed before the client is marked erased, which then freezes them.
+-- ones are cancelled.
 create function erase_client(p_user uuid) returns void
     language plpgsql
     security definer

@@ -3,6 +3,7 @@ package io.quillspace.booking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quillspace.booking.client.ClientExportRetention;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.testing.DatabaseProbe;
@@ -34,7 +35,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,7 +83,7 @@ class ClientDataRightsApiTest {
     @Test
     void anExportIsPendingUntilEveryServicesPartArrivedThenOneDocument() throws Exception {
         Response requested = given().auth().oauth2(admin).post("/clients/{user}/exports", client);
-        requested.then().statusCode(202).header("Location", startsWith("/clients/" + client + "/exports/"));
+        requested.then().statusCode(202).header("Location", containsString("/clients/" + client + "/exports/"));
         String location = requested.header("Location");
         UUID request = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 
@@ -126,7 +127,9 @@ class ClientDataRightsApiTest {
     @Test
     void badInputIsAProblem() {
         given().auth().oauth2(admin).get("/clients/{user}/exports/{request}", client, "not-a-request")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(admin).post("/clients/{user}/erasure", "not-a-client")
+                .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(admin).get("/clients/{user}/exports/{request}", client, UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(admin).post("/clients/{user}/exports", UUID.randomUUID())
@@ -134,11 +137,11 @@ class ClientDataRightsApiTest {
     }
 
     @Test
-    void anExportIsPurgedOnceItsRetentionHasPassed() {
+    void anExportIsPurgedOnceItsRetentionHasPassed() throws Throwable {
         String location = given().auth().oauth2(admin).post("/clients/{user}/exports", client)
                 .then().statusCode(202).extract().header("Location");
 
-        retention.purge(Instant.now().plus(Duration.ofDays(8))).await().atMost(Duration.ofSeconds(10));
+        VertxContextSupport.subscribeAndAwait(() -> retention.purge(Instant.now().plus(Duration.ofDays(8))));
 
         given().auth().oauth2(admin).get(location).then().statusCode(404).contentType("application/problem+json");
     }
