@@ -33,7 +33,9 @@ class PermissionMatrixTest {
                 row("PUT /proposals/{draft}", 403, 403, 200, 403, 404, 401),
                 row("POST /proposals/{draft}/send", 403, 403, 200, 403, 404, 401),
                 row("POST /proposals/{id}/accept", 200, 404, 403, 404, 403, 401),
-                row("POST /proposals/{id}/decline", 200, 404, 403, 404, 403, 401)
+                row("POST /proposals/{id}/decline", 200, 404, 403, 404, 403, 401),
+                row("POST /clients/{client}/exports", 202, 404, 202, 404, 404, 401),
+                row("POST /clients/{client}/erasure", 403, 403, 202, 403, 404, 401)
         ).flatMap(List::stream);
     }
 
@@ -61,6 +63,8 @@ class PermissionMatrixTest {
             case "POST /proposals/{draft}/send" -> as.post("/proposals/{id}/send", draft);
             case "POST /proposals/{id}/accept" -> as.post("/proposals/{id}/accept", sent);
             case "POST /proposals/{id}/decline" -> as.post("/proposals/{id}/decline", sent);
+            case "POST /clients/{client}/exports" -> as.post("/clients/{id}/exports", studio.client);
+            case "POST /clients/{client}/erasure" -> as.post("/clients/{id}/erasure", studio.client);
             default -> throw new IllegalArgumentException("no such request in the matrix: " + cell.request());
         };
 

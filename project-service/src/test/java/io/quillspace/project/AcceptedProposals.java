@@ -2,6 +2,7 @@ package io.quillspace.project;
 
 import io.quillspace.infra.DevTokens;
 import io.quillspace.project.entity.Project;
+import io.quillspace.shared.events.ClientEventV1;
 import io.quillspace.shared.events.ProposalEventV1;
 import io.quillspace.shared.events.Topics;
 import io.restassured.path.json.JsonPath;
@@ -60,8 +61,17 @@ final class AcceptedProposals implements AutoCloseable {
     }
 
     void send(String key, String value) {
+        send(Topics.PROPOSAL_EVENTS, key, value);
+    }
+
+    /** A client's export or erasure request, as booking-service's outbox relay publishes it. */
+    void send(ClientEventV1 event) {
+        send(Topics.CLIENT_EVENTS, event.key(), ClientEventV1.encode(event));
+    }
+
+    private void send(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.PROPOSAL_EVENTS, key, value.getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

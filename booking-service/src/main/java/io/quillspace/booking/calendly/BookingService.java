@@ -2,6 +2,7 @@ package io.quillspace.booking.calendly;
 
 import io.quillspace.booking.entity.Booking;
 import io.quillspace.booking.repository.BriefFileRepository;
+import io.quillspace.booking.repository.ErasedClientRepository;
 import io.quillspace.booking.repository.ProjectBriefRepository;
 import io.quillspace.booking.repository.ProposalRepository;
 import io.quillspace.shared.events.CalendlyDeliveryV1;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,11 +54,13 @@ public class BookingService {
     private final ProjectBriefRepository briefs;
     private final BriefFileRepository briefFiles;
     private final ProposalRepository proposals;
+    private final ErasedClientRepository erasedClients;
     private final Clock clock;
 
     public BookingService(CalendlyChanges changes, ShareStatements statements, DeliveryLogRepository deliveryLog,
                           NoShowRepository noShows, ProjectBriefRepository briefs, BriefFileRepository briefFiles,
-                          ProposalRepository proposals, Clock clock) {
+                          ProposalRepository proposals, ErasedClientRepository erasedClients, Clock clock) {
+        this.erasedClients = erasedClients;
         this.changes = changes;
         this.statements = statements;
         this.deliveryLog = deliveryLog;
@@ -76,21 +80,41 @@ public class BookingService {
     public Uni<List<RecordOutcome>> applyShare(UUID tenantId, List<RecordProcessor.Batched<CalendlyDeliveryV1>> deliveries) {
         List<CalendlyChange> read = deliveries.stream().map(delivery -> changes.read(delivery.record())).toList();
         List<String> invitees = List.copyOf(SharePlan.inviteesOf(read));
+        Map<UUID, UUID> clients = SharePlan.clientsOf(tenantId, read);
         return TenantTransactions.inTenant(TenantContext.service(tenantId),
                 () -> TenantTransactions.registerTenant(tenantId)
-                        .chain(() -> deliveryLog.processedAmong(read.stream().map(c -> c.source().deliveryId()).toList()))
+                        .chain(() -> erasedClients.among(clients.values()))
+                        .map(erased -> dropped(clients, erased))
+                        .chain(dropped -> deliveryLog.processedAmong(read.stream().map(c -> c.source().deliveryId()).toList())
                         .chain(processed -> statements.lockBookings(invitees)
                                 .chain(current -> noShows.among(invitees, SharePlan.marksOf(read))
                                         .chain(marks -> statements.findOrCreateUsers(tenantId,
-                                                        SharePlan.newUsers(tenantId, read, processed, current))
-                                                .chain(users -> apply(tenantId, deliveries, read, processed,
+                                                        SharePlan.newUsers(tenantId, read, union(processed, dropped), current))
+                                                .chain(users -> apply(tenantId, deliveries, read, processed, dropped,
                                                         new SharePlan(tenantId, clock, current, marks, users),
-                                                        marks.stream().map(NoShowRepository.Mark::uri).toList()))))));
+                                                        marks.stream().map(NoShowRepository.Mark::uri).toList())))))));
+    }
+
+    /** The deliveries about erased clients: dropped, so a webhook or a reconciliation cannot bring their data back. */
+    private static Set<UUID> dropped(Map<UUID, UUID> clients, Set<UUID> erased) {
+        Set<UUID> dropped = new HashSet<>();
+        clients.forEach((delivery, client) -> {
+            if (erased.contains(client)) {
+                dropped.add(delivery);
+            }
+        });
+        return dropped;
+    }
+
+    private static Set<UUID> union(Set<UUID> a, Set<UUID> b) {
+        Set<UUID> union = new HashSet<>(a);
+        union.addAll(b);
+        return union;
     }
 
     private Uni<List<RecordOutcome>> apply(UUID tenantId, List<RecordProcessor.Batched<CalendlyDeliveryV1>> deliveries,
-                                           List<CalendlyChange> read, Set<UUID> processed, SharePlan plan,
-                                           List<String> storedMarks) {
+                                           List<CalendlyChange> read, Set<UUID> processed, Set<UUID> dropped,
+                                           SharePlan plan, List<String> storedMarks) {
         Set<UUID> seen = new HashSet<>(processed);
         List<RecordOutcome> outcomes = new ArrayList<>(read.size());
         List<DeliveryLogRepository.Entry> logged = new ArrayList<>();
@@ -98,9 +122,9 @@ public class BookingService {
             CalendlyChange.Source source = read.get(i).source();
             // The record's span is current while it is decided, so its event continues the record's trace.
             try (Scope ignored = deliveries.get(i).span().makeCurrent()) {
-                RecordOutcome outcome = seen.add(source.deliveryId())
-                        ? plan.apply(read.get(i), TraceContext.currentTraceparent())
-                        : RecordOutcome.DUPLICATE;
+                RecordOutcome outcome = !seen.add(source.deliveryId()) ? RecordOutcome.DUPLICATE
+                        : dropped.contains(source.deliveryId()) ? RecordOutcome.ERASED
+                        : plan.apply(read.get(i), TraceContext.currentTraceparent());
                 if (outcome != RecordOutcome.DUPLICATE) {
                     logged.add(new DeliveryLogRepository.Entry(source.deliveryId(), source.event(), outcome));
                 }

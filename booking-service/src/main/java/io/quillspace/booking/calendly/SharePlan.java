@@ -82,6 +82,19 @@ final class SharePlan {
         return uris;
     }
 
+    /** The clients the share's bookings and cancellations are about, by delivery (a no-show names no client). */
+    static Map<UUID, UUID> clientsOf(UUID tenantId, List<CalendlyChange> changes) {
+        Map<UUID, UUID> clients = new HashMap<>();
+        for (CalendlyChange change : changes) {
+            CalendlyChange.Invitee invitee = change instanceof CalendlyChange.Booked booked ? booked.invitee()
+                    : change instanceof CalendlyChange.Canceled canceled ? canceled.invitee() : null;
+            if (invitee != null) {
+                clients.put(change.source().deliveryId(), UserIds.forEmail(tenantId, invitee.email()));
+            }
+        }
+        return clients;
+    }
+
     /** The no-show marks a share's changes name by their own URI. */
     static Set<String> marksOf(List<CalendlyChange> changes) {
         Set<String> uris = new LinkedHashSet<>();
@@ -248,7 +261,8 @@ final class SharePlan {
             case CREATED -> BookingMapper.createdEvent(booking, invitee, occurredAt);
             case CANCELED -> BookingMapper.canceledEvent(booking, invitee, occurredAt);
             case RESCHEDULED -> BookingMapper.rescheduledEvent(booking, invitee, occurredAt);
-            case NO_SHOW_MARKED, NO_SHOW_CLEARED -> throw new IllegalStateException("not a status step: " + step);
+            case NO_SHOW_MARKED, NO_SHOW_CLEARED, CLIENT_ERASED ->
+                    throw new IllegalStateException("not a status step: " + step);
         };
         history.add(cancellation == null
                 ? BookingMapper.historyEntry(booking, step.from(), step.change(), source, invitee.name(), "invitee", null, now)

@@ -17,8 +17,11 @@ import java.util.UUID;
 @Table(name = "booking_history")
 public class BookingHistoryEntry extends PanacheEntityBase {
 
-    /** What happened to the booking. */
-    public enum Change { CREATED, CANCELED, RESCHEDULED, NO_SHOW_MARKED, NO_SHOW_CLEARED }
+    /**
+     * What happened to the booking. CLIENT_ERASED: the client's personal data was replaced by tombstones (V9
+     * {@code erase_client}), recorded without it.
+     */
+    public enum Change { CREATED, CANCELED, RESCHEDULED, NO_SHOW_MARKED, NO_SHOW_CLEARED, CLIENT_ERASED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

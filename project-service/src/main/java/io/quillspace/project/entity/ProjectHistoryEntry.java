@@ -21,7 +21,8 @@ import java.util.UUID;
 public class ProjectHistoryEntry extends PanacheEntityBase {
 
     /** What changed. */
-    public enum Subject { PROJECT, PHASE, DELIVERABLE }
+    /** CLIENT: the client's personal data was erased (to_status erased), recorded without the data. */
+    public enum Subject { PROJECT, PHASE, DELIVERABLE, CLIENT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

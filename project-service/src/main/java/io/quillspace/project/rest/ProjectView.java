@@ -63,7 +63,7 @@ public record ProjectView(
 
     @Schema(description = "One status change; the first is the kickoff")
     public record HistoryView(
-            @Schema(example = "deliverable", enumeration = {"project", "phase", "deliverable"}) String subject,
+            @Schema(example = "deliverable", enumeration = {"project", "phase", "deliverable", "client"}) String subject,
             UUID subjectId,
             @Schema(example = "Editorial letter") String subjectName,
             @Schema(description = "Null for the kickoff", example = "in_progress") String from,

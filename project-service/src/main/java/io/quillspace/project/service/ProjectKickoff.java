@@ -49,10 +49,13 @@ public class ProjectKickoff {
     private final ProjectPhaseRepository phases;
     private final ProjectDeliverableRepository deliverables;
     private final ProjectHistoryRepository history;
+    private final ClientDataRights clients;
     private final Clock clock;
 
     public ProjectKickoff(ProjectRepository projects, ProjectPhaseRepository phases,
-                          ProjectDeliverableRepository deliverables, ProjectHistoryRepository history, Clock clock) {
+                          ProjectDeliverableRepository deliverables, ProjectHistoryRepository history,
+                          ClientDataRights clients, Clock clock) {
+        this.clients = clients;
         this.projects = projects;
         this.phases = phases;
         this.deliverables = deliverables;
@@ -69,10 +72,11 @@ public class ProjectKickoff {
         UUID tenant = accepted.tenantId();
         UUID projectId = Project.idFor(tenant, accepted.proposalId());
         return TenantTransactions.inTenant(TenantContext.service(tenant), () -> TenantTransactions.registerTenant(tenant)
-                        .chain(() -> projects.findById(projectId))
-                        .chain(existing -> existing != null
-                                ? Uni.createFrom().item(RecordOutcome.DUPLICATE)
-                                : start(accepted, projectId, zone).replaceWith(RecordOutcome.APPLIED)))
+                        .chain(() -> clients.isErased(accepted.clientUserId()))
+                        .chain(erased -> erased ? Uni.createFrom().item(RecordOutcome.ERASED) : projects.findById(projectId)
+                                .chain(existing -> existing != null
+                                        ? Uni.createFrom().item(RecordOutcome.DUPLICATE)
+                                        : start(accepted, projectId, zone).replaceWith(RecordOutcome.APPLIED))))
                 .invoke(outcome -> LOG.infof("proposal.accepted %s of proposal %s: project %s %s", accepted.eventId(),
                         accepted.proposalId(), projectId, outcome.tag()));
     }

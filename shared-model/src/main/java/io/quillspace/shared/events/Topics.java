@@ -27,6 +27,15 @@ public final class Topics {
      */
     public static final String STUDIO_EVENTS = "studio-events.v1";
 
+    /**
+     * A client's export and erasure requests and the services' export parts ({@link ClientEventV1}), keyed by tenant and
+     * user id. Parts carry personal data, so records are kept {@link #CLIENT_EVENTS_RETENTION_MS} only.
+     */
+    public static final String CLIENT_EVENTS = "client-events.v1";
+
+    /** Seven days: as long as an assembled export is kept, and no longer than an erased client's data may linger. */
+    public static final String CLIENT_EVENTS_RETENTION_MS = "604800000";
+
     /** Records a consumer could not process, with the reason in the {@code dead-letter-reason} header. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";
@@ -51,7 +60,9 @@ public final class Topics {
             new Spec(PROJECT_EVENTS, 6),
             new Spec(deadLetter(PROJECT_EVENTS), 1),
             new Spec(STUDIO_EVENTS, 3, Map.of("cleanup.policy", "compact")),
-            new Spec(deadLetter(STUDIO_EVENTS), 1));
+            new Spec(deadLetter(STUDIO_EVENTS), 1),
+            new Spec(CLIENT_EVENTS, 3, Map.of("retention.ms", CLIENT_EVENTS_RETENTION_MS)),
+            new Spec(deadLetter(CLIENT_EVENTS), 1, Map.of("retention.ms", CLIENT_EVENTS_RETENTION_MS)));
 
     private Topics() {
     }

@@ -14,7 +14,9 @@ public enum RecordOutcome {
     /** Older than the state already stored: nothing changed. */
     STALE,
     /** A valid record of a kind this consumer deliberately does not act on. */
-    IGNORED;
+    IGNORED,
+    /** About a client whose personal data was erased: dropped, so it cannot bring the data back. */
+    ERASED;
 
     /** The value of the {@code outcome} tag. */
     public String tag() {

@@ -91,6 +91,17 @@ public final class DatabaseSecurityChecks {
                 .toList();
     }
 
+    /**
+     * Whether the runtime role may call {@code function} and it runs as its owner, another role: how a migration lets
+     * the runtime role do what it may not do itself (e.g. erase a client from append-only tables).
+     */
+    public static boolean runsAsAnotherOwnerForTheRuntimeRole(DatabaseProbe asRuntimeRole, String function) {
+        return (Boolean) asRuntimeRole.query("""
+                select bool_and(p.prosecdef and pg_get_userbyid(p.proowner) <> current_user
+                                and has_function_privilege(current_user, p.oid, 'execute')) as definer
+                from pg_proc p where p.proname = ?""", function).get(0).get("definer");
+    }
+
     /** How many tables carry a tenant_id column; a check that finds none proves nothing. */
     public static int tenantTableCount(DatabaseProbe probe) {
         return ((Number) probe.query("""
