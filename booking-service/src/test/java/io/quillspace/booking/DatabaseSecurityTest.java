@@ -29,6 +29,7 @@ class DatabaseSecurityTest extends DatabaseSecurityContract {
     void historyIsAppendOnlyAndTheDeliveryLogNeverChangesButIsPurgedForTheRuntimeRole() {
         DatabaseProbe runtime = DatabaseProbe.asRuntimeRole();
         assertEquals(List.of("INSERT", "SELECT"), DatabaseSecurityChecks.runtimeRolePrivileges(runtime, "booking_history"));
+        assertEquals(List.of("INSERT", "SELECT"), DatabaseSecurityChecks.runtimeRolePrivileges(runtime, "proposal_history"));
         assertEquals(List.of("DELETE", "INSERT", "SELECT"),
                 DatabaseSecurityChecks.runtimeRolePrivileges(runtime, "processed_deliveries"));
     }

@@ -86,6 +86,11 @@ class RescheduleCarriesTheConsultationTest {
         as(old, "user").when().get("/consultations/{id}", old.get("id")).then().statusCode(200)
                 .body("brief", nullValue())
                 .body("proposals", hasSize(0));
+        as(old, "user").when().get("/proposals/{id}", proposal).then().statusCode(200)
+                .body("history.change", contains("CREATED", "SENT", "MOVED"))
+                .body("history[2].fromConsultationId", equalTo(old.get("id").toString()))
+                .body("history[2].consultationId", equalTo(moved.toString()))
+                .body("history[2].actorRole", equalTo("service"));
         as(old, "user").when().post("/proposals/{id}/accept", proposal).then().statusCode(200)
                 .body("consultationId", equalTo(moved.toString()));
     }

@@ -8,24 +8,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A studio edits the wording of its emails; what it saves is checked, and its next email uses it. */
 @QuarkusTest
 class EmailTemplateResourceTest extends AtFixedTime {
 
+    final UUID adminId = UUID.randomUUID();
     String admin;
 
     @BeforeEach
     void signInAsAdmin() {
-        admin = DevTokens.token(client.tenant, UUID.randomUUID(), "admin");
+        admin = DevTokens.token(client.tenant, adminId, "admin");
     }
 
     @Test
@@ -56,6 +62,44 @@ class EmailTemplateResourceTest extends AtFixedTime {
         given().auth().oauth2(admin).when().delete("/email-templates/confirmation").then().statusCode(404);
         given().auth().oauth2(admin).when().get("/email-templates/confirmation")
                 .then().statusCode(200).body("overridden", equalTo(false));
+    }
+
+    @Test
+    void theDetailViewShowsEveryEditAndRemovalWithItsAuthorAndThePreviousVersion() {
+        UUID editor = UUID.randomUUID();
+        String asEditor = DevTokens.token(client.tenant, editor, "admin");
+        for (String subject : new String[] {"First {meeting.day}", "Second {meeting.day}"}) {
+            given().auth().oauth2(asEditor).contentType(ContentType.JSON)
+                    .body(Map.of("subject", subject, "html", "<p>" + subject + "</p>", "text", subject))
+                    .when().put("/email-templates/reminder_1h").then().statusCode(200);
+        }
+        given().auth().oauth2(admin).when().delete("/email-templates/reminder_1h").then().statusCode(204);
+
+        given().auth().oauth2(admin).when().get("/email-templates/reminder_1h")
+                .then().statusCode(200)
+                .body("overridden", equalTo(false))
+                .body("history.change", contains("CREATED", "UPDATED", "DELETED"))
+                .body("history.changedBy", contains(editor.toString(), editor.toString(), adminId.toString()))
+                .body("history.previousSubject", contains(null, "First {meeting.day}", "Second {meeting.day}"))
+                .body("history[2].previousHtml", equalTo("<p>Second {meeting.day}</p>"))
+                .body("history[2].changedAt", notNullValue());
+    }
+
+    @Test
+    void theRuntimeRoleCannotChangeOrDeleteTemplateOrJobHistory() {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("subject", "Hi {meeting.day}", "html", "<p>Hi</p>", "text", "Hi"))
+                .when().put("/email-templates/reminder_1h").then().statusCode(200);
+        client.send(client.created(UUID.randomUUID(), Instant.parse("2030-06-06T12:00:00Z")));
+        client.awaitMessage("Your consultation is confirmed");
+
+        for (String sql : List.of("update email_template_history set change = 'DELETED'",
+                "delete from email_template_history", "update email_job_history set event = 'SENT'",
+                "delete from email_job_history")) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> DatabaseProbe.asRuntimeRole()
+                    .updateAs(client.tenant.toString(), "", "service", sql));
+            assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ class OpenApiContractTest extends OpenApiContract {
     protected Map<String, List<String>> operations() {
         return Map.of(
                 "get /email-jobs", List.of("200", "400", "401", "403"),
+                "get /email-jobs/{id}", List.of("200", "401", "403", "404"),
                 "post /email-jobs/{id}/retry", List.of("204", "401", "403", "404", "409"),
                 "get /email-templates", List.of("200", "401", "403"),
                 "get /email-templates/{kind}", List.of("200", "401", "403", "404"),

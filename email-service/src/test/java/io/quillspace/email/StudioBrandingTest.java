@@ -1,6 +1,7 @@
 package io.quillspace.email;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.StudioEventV1;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A studio's events name its clients' emails and hold them while it is suspended. */
@@ -40,6 +42,29 @@ class StudioBrandingTest extends AtFixedTime {
         assertEquals("Ink & Quill \"Editors\"", from.getPersonal());
         assertEquals("studio@quillspace.example", from.getAddress());
         assertArrayEquals(new InternetAddress[]{new InternetAddress("hello@inkquill.example")}, confirmation.getReplyTo());
+    }
+
+    @Test
+    void aBrandedStudiosConfirmationShowsItsNameAndEscapedLogoAndAnUnbrandedOneNoImage() throws Exception {
+        StudioEventV1.Profile hostileLogo = new StudioEventV1.Profile("Ink & Quill", "Europe/Lisbon", null, null,
+                "https://cdn.inkquill.example/logo.png?size=2&v=\"x\"", null);
+        studio(new StudioEventV1.Created(UUID.randomUUID(), client.tenant, 1, hostileLogo, "active", Instant.now()));
+        awaitStudio(1);
+        client.send(client.created(UUID.randomUUID(), NOW.plus(Duration.ofDays(3))));
+
+        MimeMessage branded = client.awaitMessage("Your consultation is confirmed");
+        String html = SmtpServer.partOf(branded, "text/html");
+        assertTrue(html.contains("<img src=\"https://cdn.inkquill.example/logo.png?size=2&amp;v=&quot;x&quot;\" "
+                + "alt=\"Ink &amp; Quill\""), html);
+        assertTrue(html.contains("with Ink &amp; Quill is confirmed") && html.contains("<br>Ink &amp; Quill</p>"), html);
+        assertTrue(SmtpServer.partOf(branded, "text/plain").contains("with Ink & Quill is confirmed"));
+
+        try (BookingEmails unbranded = new BookingEmails(bootstrapServers, "tom-" + UUID.randomUUID() + "@example.org")) {
+            unbranded.send(unbranded.created(UUID.randomUUID(), NOW.plus(Duration.ofDays(3))));
+            String plain = SmtpServer.partOf(unbranded.awaitMessage("Your consultation is confirmed"), "text/html");
+            assertFalse(plain.contains("<img"), plain);
+            assertTrue(plain.contains("with QuillSpace is confirmed"), plain);
+        }
     }
 
     @Test

@@ -51,11 +51,15 @@ public class ProposalResource {
 
     @GET
     @RolesAllowed({"user", "admin"})
-    @Operation(summary = "One proposal (a client sees their own once sent; an admin every one of the tenant)")
-    @APIResponse(responseCode = "200", description = "The proposal; ETag carries its version",
-            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    @Operation(summary = "One proposal with its history (a client sees their own once sent; an admin every one of "
+            + "the tenant)")
+    @APIResponse(responseCode = "200", description = "The proposal and its history; ETag carries its version",
+            content = @Content(schema = @Schema(implementation = ProposalDetailView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return answer(id, proposals::find);
+        return proposals.find(identity.tenantContext(), id)
+                .onItem().ifNull().failWith(() -> new NotFoundException("no proposal " + id))
+                .map(found -> Response.ok(ProposalDetailView.of(found))
+                        .tag(Integer.toString(found.proposal().version)).build());
     }
 
     @PUT

@@ -4,8 +4,10 @@ import io.quillspace.booking.common.ConsultationPolicy;
 import io.quillspace.booking.entity.Booking;
 import io.quillspace.booking.entity.ProjectBrief;
 import io.quillspace.booking.entity.Proposal;
+import io.quillspace.booking.entity.ProposalHistoryEntry;
 import io.quillspace.booking.repository.BookingRepository;
 import io.quillspace.booking.repository.ProjectBriefRepository;
+import io.quillspace.booking.repository.ProposalHistoryRepository;
 import io.quillspace.booking.repository.ProposalRepository;
 import io.quillspace.booking.repository.UserRepository;
 import io.quillspace.shared.events.ProposalEventV1;
@@ -17,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -24,7 +27,9 @@ import java.util.function.BiFunction;
  * Proposals through their lifecycle ({@link ProposalLifecycle}). Every change first locks the proposal's booking row:
  * changes to one booking's proposals (two admins editing a draft, an accept racing a decline) run one after the other,
  * each sees the other's outcome, and the booking's event sequence is taken without gaps or repeats. Each method returns
- * null when the caller may not see the booking or proposal (Row-Level Security; a client never sees drafts).
+ * null when the caller may not see the booking or proposal (Row-Level Security; a client never sees drafts). Every
+ * change appends its proposal history entry in the same transaction; an acceptance's carries the SHA-256 of the
+ * content accepted ({@link ProposalContent}).
  */
 @ApplicationScoped
 public class ProposalService {
@@ -34,18 +39,26 @@ public class ProposalService {
     private final ProjectBriefRepository briefs;
     private final UserRepository users;
     private final ConsultationPolicy policy;
+    private final ProposalHistoryRepository history;
 
     public ProposalService(BookingRepository bookings, ProposalRepository proposals, ProjectBriefRepository briefs,
-                           UserRepository users, ConsultationPolicy policy) {
+                           UserRepository users, ConsultationPolicy policy, ProposalHistoryRepository history) {
         this.bookings = bookings;
         this.proposals = proposals;
         this.briefs = briefs;
         this.users = users;
         this.policy = policy;
+        this.history = history;
     }
 
-    public Uni<Proposal> find(TenantContext caller, UUID proposalId) {
-        return TenantTransactions.inTenant(caller, () -> proposals.findById(proposalId));
+    /** A proposal with its history, oldest change first. */
+    public record WithHistory(Proposal proposal, List<ProposalHistoryEntry> history) {
+    }
+
+    public Uni<WithHistory> find(TenantContext caller, UUID proposalId) {
+        return TenantTransactions.inTenant(caller, () -> proposals.findById(proposalId).chain(proposal -> proposal == null
+                ? Uni.createFrom().nullItem()
+                : history.ofProposal(proposalId).map(entries -> new WithHistory(proposal, entries))));
     }
 
     /** An admin drafts a proposal for a booking. */
@@ -55,7 +68,8 @@ public class ProposalService {
                 : policy.requireNotRescheduled(booking).chain(() -> {
                     Proposal proposal = ProposalMapper.newDraft(booking, draft, admin.userId().orElseThrow(),
                             policy.now());
-                    return proposals.persist(proposal);
+                    return proposals.persist(proposal)
+                            .call(() -> record(proposal, ProposalHistoryEntry.Change.CREATED, null, admin));
                 })));
     }
 
@@ -63,8 +77,14 @@ public class ProposalService {
     public Uni<Proposal> edit(TenantContext admin, UUID proposalId, int version, ProposalDraft draft) {
         return withLockedBooking(admin, proposalId, (booking, proposal) -> {
             ProposalLifecycle.edit(proposal.status, proposal.version, version);
+            List<String> changed = ProposalContent.changedFields(proposal, draft, ProposalMapper.phasesInOrder(draft));
             ProposalMapper.applyDraft(proposal, draft, policy.now());
-            return Uni.createFrom().item(proposal);
+            return history.append(() -> {
+                ProposalHistoryEntry entry = ProposalMapper.historyEntry(proposal, ProposalHistoryEntry.Change.EDITED,
+                        Proposal.Status.DRAFT, admin);
+                entry.changedFields = new ProposalHistoryEntry.ChangedFields(changed);
+                return entry;
+            }).replaceWith(proposal);
         });
     }
 
@@ -78,7 +98,9 @@ public class ProposalService {
             proposal.status = Proposal.Status.SENT;
             proposal.sentAt = now;
             proposal.updatedAt = now;
-            return proposals.supersedeOthers(booking.id, proposal.id)
+            return proposals.supersedeOthers(booking.id, proposal.id, admin.userId().orElseThrow(),
+                            admin.role().setting())
+                    .chain(() -> record(proposal, ProposalHistoryEntry.Change.SENT, Proposal.Status.DRAFT, admin))
                     .chain(() -> raise(ProposalEvents.sent(booking, proposal)))
                     .replaceWith(proposal);
         });
@@ -94,13 +116,21 @@ public class ProposalService {
                             == ProposalLifecycle.Decision.ALREADY_DONE) {
                         return Uni.createFrom().item(proposal);
                     }
+                    Proposal.Status from = proposal.status;
                     decide(proposal, Proposal.Status.ACCEPTED, now);
-                    return users.findById(booking.userId).chain(user -> briefs.ofBooking(booking.id)
+                    String acceptedContent = ProposalContent.of(proposal).sha256();
+                    return history.append(() -> {
+                                ProposalHistoryEntry entry = ProposalMapper.historyEntry(proposal,
+                                        ProposalHistoryEntry.Change.ACCEPTED, from, client);
+                                entry.contentSha256 = acceptedContent;
+                                return entry;
+                            })
+                            .chain(() -> users.findById(booking.userId).chain(user -> briefs.ofBooking(booking.id)
                                     .chain(versions -> {
                                         ProjectBrief latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
                                         return raise(ProposalEvents.accepted(booking, proposal, user, latest,
                                                 versions.size()));
-                                    }))
+                                    })))
                             .replaceWith(proposal);
                 }));
     }
@@ -113,8 +143,11 @@ public class ProposalService {
                     == ProposalLifecycle.Decision.ALREADY_DONE) {
                 return Uni.createFrom().item(proposal);
             }
+            Proposal.Status from = proposal.status;
             decide(proposal, Proposal.Status.DECLINED, now);
-            return raise(ProposalEvents.declined(booking, proposal)).replaceWith(proposal);
+            return record(proposal, ProposalHistoryEntry.Change.DECLINED, from, client)
+                    .chain(() -> raise(ProposalEvents.declined(booking, proposal)))
+                    .replaceWith(proposal);
         });
     }
 
@@ -122,6 +155,11 @@ public class ProposalService {
         proposal.status = decision;
         proposal.decidedAt = now;
         proposal.updatedAt = now;
+    }
+
+    private Uni<Void> record(Proposal proposal, ProposalHistoryEntry.Change change, Proposal.Status from,
+                             TenantContext actor) {
+        return history.append(() -> ProposalMapper.historyEntry(proposal, change, from, actor));
     }
 
     private static Uni<Void> raise(ProposalEventV1 event) {

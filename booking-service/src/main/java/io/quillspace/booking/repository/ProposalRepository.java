@@ -36,20 +36,47 @@ public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID>
                 .map(count -> count > 0);
     }
 
-    /** Marks the booking's sent proposals other than {@code proposalId} superseded. */
-    public Uni<Integer> supersedeOthers(UUID bookingId, UUID proposalId) {
-        return update("status = ?1, version = version + 1 where bookingId = ?2 and status = ?3 and id <> ?4",
-                Proposal.Status.SUPERSEDED, bookingId, Proposal.Status.SENT, proposalId);
+    /**
+     * Marks the booking's sent proposals other than {@code proposalId} superseded, each with its history entry, in one
+     * statement.
+     */
+    public Uni<Integer> supersedeOthers(UUID bookingId, UUID proposalId, UUID actor, String actorRole) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with superseded as (
+                            update proposals set status = 'SUPERSEDED', version = version + 1
+                            where booking_id = :booking and status = 'SENT' and id <> :proposal
+                            returning tenant_id, id, booking_id, version)
+                        insert into proposal_history (tenant_id, proposal_id, booking_id, change, from_status, to_status,
+                                                      version, actor, actor_role)
+                        select tenant_id, id, booking_id, 'SUPERSEDED', 'SENT', 'SUPERSEDED', version, cast(:actor as uuid),
+                               cast(:role as text)
+                        from superseded""")
+                .setParameter("booking", bookingId)
+                .setParameter("proposal", proposalId)
+                .setParameter("actor", actor)
+                .setParameter("role", actorRole)
+                .executeUpdate());
     }
 
     /**
-     * Moves the proposals of one booking to another (a reschedule). An accepted one stays behind only if the other
-     * booking has its own accepted proposal already, so the move never breaks "one accepted proposal per booking".
+     * Moves the proposals of one booking to another (a reschedule), each with its history entry, in one statement. An
+     * accepted one stays behind only if the other booking has its own accepted proposal already, so the move never
+     * breaks "one accepted proposal per booking".
      */
     public Uni<Integer> move(UUID fromBookingId, UUID toBookingId, UUID toUserId) {
-        return update("""
-                        bookingId = ?1, userId = ?2, version = version + 1 where bookingId = ?3 and (status <> ?4
-                        or not exists (select 1 from Proposal other where other.bookingId = ?1 and other.status = ?4))""",
-                toBookingId, toUserId, fromBookingId, Proposal.Status.ACCEPTED);
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with moved as (
+                            update proposals set booking_id = :to, user_id = :user, version = version + 1
+                            where booking_id = :from and (status <> 'ACCEPTED' or not exists (
+                                select 1 from proposals other where other.booking_id = :to and other.status = 'ACCEPTED'))
+                            returning tenant_id, id, status, version)
+                        insert into proposal_history (tenant_id, proposal_id, booking_id, from_booking_id, change,
+                                                      from_status, to_status, version, actor_role)
+                        select tenant_id, id, cast(:to as uuid), cast(:from as uuid), 'MOVED', status, status, version, 'service'
+                        from moved""")
+                .setParameter("from", fromBookingId)
+                .setParameter("to", toBookingId)
+                .setParameter("user", toUserId)
+                .executeUpdate());
     }
 }

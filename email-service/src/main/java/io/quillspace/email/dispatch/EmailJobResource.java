@@ -52,6 +52,18 @@ public class EmailJobResource {
                 .map(found -> found.stream().map(EmailJobView::of).toList());
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One email job with its history: every status change and claim, oldest first")
+    @APIResponse(responseCode = "200", description = "The job and its history",
+            content = @Content(schema = @Schema(implementation = EmailJobDetailView.class)))
+    @APIResponse(responseCode = "404", description = "No email job of that id in the tenant")
+    public Uni<EmailJobDetailView> get(@PathParam("id") UUID id) {
+        return jobs.find(identity.tenantContext(), id)
+                .onItem().ifNull().failWith(() -> new NotFoundException("no email job " + id))
+                .map(EmailJobDetailView::of);
+    }
+
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Send a FAILED job again, with fresh attempts; 409 if it has not failed")

@@ -4,6 +4,7 @@ import io.quillspace.email.entity.EmailJob;
 import io.quillspace.email.entity.StudioProjection;
 import io.quillspace.email.repository.StudioProjectionRepository;
 import io.quillspace.email.template.EmailTemplates;
+import io.quillspace.email.template.StudioView;
 import io.quillspace.email.unsubscribe.Unsubscribes;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
@@ -64,7 +65,7 @@ public class MessageBuilder {
         String unsubscribeUrl = job.kind.transactional() ? null : unsubscribes.url(job.tenantId, job.recipient);
         return TenantTransactions.inTenant(TenantContext.service(job.tenantId), () -> studios.find(job.tenantId))
                 .chain(studio -> Uni.createFrom().deferred(() -> templates.render(job.tenantId, job.kind,
-                                EmailTemplates.Data.of(job.context, unsubscribeUrl)))
+                                EmailTemplates.Data.of(job.context, unsubscribeUrl, StudioView.of(studio))))
                         .onFailure(failure -> !DatabaseFailures.isDatabase(failure)).transform(Unrenderable::new)
                         .map(rendered -> message(sender(from, studio), job, rendered, unsubscribeUrl, clock.instant()))
                         .invoke(message -> studio.map(StudioProjection::replyTo)

@@ -1,5 +1,6 @@
 package io.quillspace.email.template;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quillspace.email.entity.EmailJob;
 import io.quillspace.shared.identity.CurrentIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,11 +18,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * A studio's email templates (admins): every kind with the template it is sent with, the studio's own wording of a kind
@@ -58,6 +63,25 @@ public class EmailTemplateResource {
         }
     }
 
+    /**
+     * A kind's template with its history: each edit or removal of the studio's own wording, oldest first, by whom
+     * (their token's sub), when, and the version it replaced (none for the first).
+     */
+    public record TemplateDetailView(@JsonUnwrapped TemplateView template, List<Change> history) {
+
+        /** @param change {@code CREATED | UPDATED | DELETED} */
+        public record Change(String change, UUID changedBy, Instant changedAt, String previousSubject,
+                             String previousHtml, String previousText) {
+        }
+
+        static TemplateDetailView of(EmailTemplateService.WithHistory found) {
+            return new TemplateDetailView(TemplateView.of(found.template()), found.history().stream()
+                    .map(entry -> new Change(entry.change, entry.changedBy, entry.changedAt, entry.previousSubject,
+                            entry.previousHtml, entry.previousText))
+                    .toList());
+        }
+    }
+
     public record PreviewView(String subject, String html, String text) {
     }
 
@@ -78,11 +102,12 @@ public class EmailTemplateResource {
 
     @GET
     @Path("/{kind}")
-    @Operation(summary = "The template one email kind is sent with")
-    @APIResponse(responseCode = "200", description = "The kind's template")
+    @Operation(summary = "The template one email kind is sent with, and the history of the studio's wording of it")
+    @APIResponse(responseCode = "200", description = "The kind's template and its history",
+            content = @Content(schema = @Schema(implementation = TemplateDetailView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_KIND)
-    public Uni<TemplateView> get(@PathParam("kind") String kind) {
-        return templates.get(identity.tenantContext(), kind(kind)).map(TemplateView::of);
+    public Uni<TemplateDetailView> get(@PathParam("kind") String kind) {
+        return templates.detail(identity.tenantContext(), kind(kind)).map(TemplateDetailView::of);
     }
 
     @PUT

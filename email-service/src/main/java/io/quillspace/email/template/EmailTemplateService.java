@@ -1,6 +1,8 @@
 package io.quillspace.email.template;
 
 import io.quillspace.email.entity.EmailJob;
+import io.quillspace.email.entity.EmailTemplateHistoryEntry;
+import io.quillspace.email.repository.AuditTrailRepository;
 import io.quillspace.email.repository.EmailTemplateRepository;
 import io.quillspace.email.repository.EmailTemplateRepository.StoredTemplate;
 import io.quillspace.shared.tenancy.TenantContext;
@@ -24,10 +26,12 @@ public class EmailTemplateService {
 
     private final EmailTemplateRepository stored;
     private final EmailTemplates templates;
+    private final AuditTrailRepository audit;
 
-    public EmailTemplateService(EmailTemplateRepository stored, EmailTemplates templates) {
+    public EmailTemplateService(EmailTemplateRepository stored, EmailTemplates templates, AuditTrailRepository audit) {
         this.stored = stored;
         this.templates = templates;
+        this.audit = audit;
     }
 
     public Uni<List<EffectiveTemplate>> list(TenantContext caller) {
@@ -39,6 +43,16 @@ public class EmailTemplateService {
 
     public Uni<EffectiveTemplate> get(TenantContext caller, EmailJob.Kind kind) {
         return list(caller).map(all -> all.get(kind.ordinal()));
+    }
+
+    /** A kind's effective template with the studio's edits and removals of it, oldest first. */
+    public record WithHistory(EffectiveTemplate template, List<EmailTemplateHistoryEntry> history) {
+    }
+
+    public Uni<WithHistory> detail(TenantContext caller, EmailJob.Kind kind) {
+        return TenantTransactions.inTenant(caller, () -> stored.all().chain(own -> audit.ofTemplate(kind.name())
+                .map(history -> new WithHistory(effective(kind, own.stream()
+                        .filter(template -> template.kind().equals(kind.name())).findFirst().orElse(null)), history))));
     }
 
     /**

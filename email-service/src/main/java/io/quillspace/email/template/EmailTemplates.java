@@ -40,16 +40,16 @@ public class EmailTemplates {
 
     /**
      * What one email shows: the meeting, the project (kickoff emails only, else null), the proposal (proposal emails
-     * only, else null), the delivered file (delivery emails only, else null) and the unsubscribe link
-     * (non-transactional email only, else null).
+     * only, else null), the delivered file (delivery emails only, else null), the unsubscribe link
+     * (non-transactional email only, else null) and the studio (every email).
      */
     public record Data(EmailView meeting, ProjectView project, ProposalView proposal, DeliveryView delivery,
-                       String unsubscribeUrl) {
+                       String unsubscribeUrl, StudioView studio) {
 
-        /** What a job's captured context shows. */
-        public static Data of(EmailJob.MeetingContext context, String unsubscribeUrl) {
+        /** What a job's captured context shows, sent by {@code studio}. */
+        public static Data of(EmailJob.MeetingContext context, String unsubscribeUrl, StudioView studio) {
             return new Data(EmailView.of(context), ProjectView.of(context.project()), ProposalView.of(context.proposal(),
-                    context.inviteeTimeZone()), DeliveryView.of(context.delivered()), unsubscribeUrl);
+                    context.inviteeTimeZone()), DeliveryView.of(context.delivered()), unsubscribeUrl, studio);
         }
     }
 

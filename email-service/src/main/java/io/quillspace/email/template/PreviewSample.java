@@ -31,12 +31,16 @@ final class PreviewSample {
             UUID.nameUUIDFromBytes("sample".getBytes()) + "@quillspace.email", 0, PLAN, PROPOSAL,
             new EmailJob.DeliveredFile("The Salt Road", "Editorial letter", "Editorial letter (final).pdf"));
 
+    private static final StudioView STUDIO = new StudioView("Ink & Quill Editors",
+            "https://cdn.inkquill.example/logo.png");
+
     private PreviewSample() {
     }
 
     /** What an email of the kind shows in a preview: the sample, with an unsubscribe link where the kind has one. */
     static EmailTemplates.Data of(EmailJob.Kind kind) {
-        return EmailTemplates.Data.of(MEETING, kind.transactional() ? null : "https://example.org/unsubscribe?token=sample");
+        return EmailTemplates.Data.of(MEETING, kind.transactional() ? null : "https://example.org/unsubscribe?token=sample",
+                STUDIO);
     }
 
     private static EmailJob.PlanPhase phase(String name, String start, String end, String... deliverables) {

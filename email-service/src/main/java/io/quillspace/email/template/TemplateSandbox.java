@@ -57,6 +57,7 @@ final class TemplateSandbox {
             rendered = template.data("meeting", data.meeting()).data("project", data.project())
                     .data("proposal", data.proposal()).data("delivery", data.delivery())
                     .data("unsubscribeUrl", data.unsubscribeUrl())
+                    .data("studio", data.studio())
                     .setAttribute(OutputBudget.ATTRIBUTE, budget)
                     .render();
         } catch (RuntimeException failure) {

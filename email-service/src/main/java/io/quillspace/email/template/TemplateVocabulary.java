@@ -86,19 +86,24 @@ final class TemplateVocabulary {
             Map.entry("previousDay", text(EmailView::previousDay)),
             Map.entry("previousStartTime", text(EmailView::previousStartTime))));
 
-    private static final List<View> VIEWS = List.of(MEETING, PROJECT, PHASE, DELIVERABLE, PROPOSAL, DELIVERY);
+    static final View STUDIO = view(StudioView.class, Map.of(
+            "name", text(StudioView::name),
+            "logoUrl", text(StudioView::logoUrl)));
+
+    private static final List<View> VIEWS = List.of(MEETING, PROJECT, PHASE, DELIVERABLE, PROPOSAL, DELIVERY, STUDIO);
 
     private TemplateVocabulary() {
     }
 
     /**
-     * The names a template of the kind starts from: {@code meeting} always, {@code project} in kickoff emails,
+     * The names a template of the kind starts from: {@code meeting} and {@code studio} always, {@code project} in kickoff emails,
      * {@code proposal} in proposal emails, {@code delivery} in delivery emails, {@code unsubscribeUrl} in non-transactional email. Each is filled for exactly
      * those kinds ({@link EmailTemplates.Data#of}), so a template never names a value its emails lack.
      */
     static Map<String, Shape> roots(EmailJob.Kind kind) {
         Map<String, Shape> roots = new LinkedHashMap<>();
         roots.put("meeting", MEETING);
+        roots.put("studio", STUDIO);
         if (kind == EmailJob.Kind.KICKOFF) {
             roots.put("project", PROJECT);
         }

@@ -19,6 +19,8 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +65,8 @@ class FailedJobTest {
         assertEquals(failedBefore + 1, ManagementInterface.metric(FAILED_CONFIRMATIONS).orElseThrow());
         assertEquals(0, jobs.deliveries(job));
 
-        String admin = DevTokens.token(jobs.tenant, UUID.randomUUID(), "admin");
+        UUID adminId = UUID.randomUUID();
+        String admin = DevTokens.token(jobs.tenant, adminId, "admin");
         given().auth().oauth2(admin).when().get("/email-jobs?status=FAILED")
                 .then().statusCode(200).body("id", contains(job.toString()));
         given().auth().oauth2(admin).when().post("/email-jobs/" + job + "/retry").then().statusCode(204);
@@ -72,5 +75,21 @@ class FailedJobTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(jobs.status(job)));
         assertEquals(1, jobs.deliveries(job));
         assertEquals(List.of("<" + job + "@quillspace.email>"), jobs.messageIds(job));
+
+        // Every claim and status change, in order, with the relay's refusals and the server's acceptance as reasons.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(admin)
+                .when().get("/email-jobs/" + job)
+                .then().statusCode(200)
+                .body("status", equalTo("SENT"))
+                .body("history.event", contains("CREATED", "CLAIMED", "RETRY", "CLAIMED", "RETRY", "CLAIMED", "FAILED",
+                        "REQUEUED", "CLAIMED", "SENT"))
+                .body("history.toStatus", contains("PENDING", "PENDING", "PENDING", "PENDING", "PENDING", "PENDING",
+                        "FAILED", "PENDING", "PENDING", "SENT"))
+                .body("history[6].fromStatus", equalTo("PENDING"))
+                .body("history[6].reason", containsString("554"))
+                .body("history[7].actor", equalTo(adminId.toString()))
+                .body("history[9].reason", containsString("accepted as <" + job + "@quillspace.email>")));
+        given().auth().oauth2(DevTokens.token(UUID.randomUUID(), UUID.randomUUID(), "admin"))
+                .when().get("/email-jobs/" + job).then().statusCode(404);
     }
 }

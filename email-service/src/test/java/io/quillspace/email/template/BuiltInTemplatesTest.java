@@ -41,6 +41,6 @@ class BuiltInTemplatesTest {
     private static String render(Engine engine, EmailTemplates.Source source, TemplatePart part, EmailTemplates.Data data) {
         return engine.parse(part.of(source), part.variant).data("meeting", data.meeting()).data("project", data.project())
                 .data("proposal", data.proposal()).data("delivery", data.delivery())
-                .data("unsubscribeUrl", data.unsubscribeUrl()).render();
+                .data("unsubscribeUrl", data.unsubscribeUrl()).data("studio", data.studio()).render();
     }
 }

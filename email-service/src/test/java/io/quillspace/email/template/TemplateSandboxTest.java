@@ -15,7 +15,7 @@ class TemplateSandboxTest {
 
     private static final EmailTemplates.Data HOSTILE_NAME = new EmailTemplates.Data(
             new EmailView("<script>alert('x')</script> & co", null, null, null, null, "UTC", null, null, null, null, null,
-                    null, null), null, null, null, null);
+                    null, null), null, null, null, null, StudioView.UNKNOWN);
 
     private final TemplateSandbox sandbox = new TemplateSandbox();
 
@@ -24,6 +24,17 @@ class TemplateSandboxTest {
         assertEquals("<b>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co</b>",
                 render("<b>{meeting.inviteeName}</b>", TemplatePart.HTML, HOSTILE_NAME));
         assertEquals("<script>alert('x')</script> & co", render("{meeting.inviteeName}", TemplatePart.TEXT, HOSTILE_NAME));
+    }
+
+    @Test
+    void aStudiosLogoIsAnEscapedImageAndNoLogoMeansNoImage() {
+        String header = new EmailTemplates(null).builtIn(EmailJob.Kind.CONFIRMATION).html();
+        EmailTemplates.Data branded = new EmailTemplates.Data(HOSTILE_NAME.meeting(), null, null, null, null,
+                new StudioView("<b>Ink</b>", "https://cdn.example/l.png?a=1&b=\"><script>"));
+        String html = render(header, TemplatePart.HTML, branded);
+        assertTrue(html.contains("<img src=\"https://cdn.example/l.png?a=1&amp;b=&quot;&gt;&lt;script&gt;\" "
+                + "alt=\"&lt;b&gt;Ink&lt;/b&gt;\""), html);
+        assertFalse(render(header, TemplatePart.HTML, HOSTILE_NAME).contains("<img"));
     }
 
     @Test
@@ -53,7 +64,7 @@ class TemplateSandboxTest {
     void outputOutsideLoopsIsBoundToo() {
         String template = "{meeting.inviteeName}".repeat(4_000);
         EmailTemplates.Data longName = new EmailTemplates.Data(new EmailView("n".repeat(70), null, null, null, null, "UTC",
-                null, null, null, null, null, null, null), null, null, null, null);
+                null, null, null, null, null, null, null), null, null, null, null, StudioView.UNKNOWN);
         assertThrows(TemplateRenderException.class, () -> render(template, TemplatePart.TEXT, longName));
     }
 

@@ -28,6 +28,15 @@ class TemplateValidatorTest {
                 {#each phase.deliverables}{it.name}, due {it.due}{/each}{#else}none{/if}{/for}""");
         assertAllowed(EmailJob.Kind.FOLLOW_UP, "{#if unsubscribeUrl}{unsubscribeUrl}{/if}");
         assertAllowed(EmailJob.Kind.PROPOSAL_SENT, "{#if proposal.price == '0'}free{#else if proposal.url}{proposal.url}{/if}");
+        for (EmailJob.Kind kind : EmailJob.Kind.values()) {
+            assertAllowed(kind, "{#if studio.logoUrl}<img src=\"{studio.logoUrl}\">{/if}{studio.name ?: 'QuillSpace'}");
+        }
+    }
+
+    @Test
+    void theStudioOffersOnlyItsNameAndLogo() {
+        assertRefused(EmailJob.Kind.CONFIRMATION, "{studio.replyTo}", "unknown property 'replyTo'");
+        assertRefused(EmailJob.Kind.CONFIRMATION, "{studio}", "'studio' is not a text value");
     }
 
     @Test

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -52,11 +54,14 @@ public class StudioResource {
     private final StudioService studios;
     private final PlatformOperator operator;
     private final CurrentIdentity identity;
+    private final StudioHistory history;
 
-    public StudioResource(StudioService studios, PlatformOperator operator, CurrentIdentity identity) {
+    public StudioResource(StudioService studios, PlatformOperator operator, CurrentIdentity identity,
+                          StudioHistory history) {
         this.studios = studios;
         this.operator = operator;
         this.identity = identity;
+        this.history = history;
     }
 
     @POST
@@ -84,11 +89,13 @@ public class StudioResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(PlatformOperator.ROLE)
-    @Operation(summary = "One studio (platform operator)")
+    @Operation(summary = "One studio with its history (platform operator)")
+    @APIResponse(responseCode = "200", description = "The studio and its history",
+            content = @Content(schema = @Schema(implementation = StudioDetailView.class)))
     @APIResponse(responseCode = "404", description = "No studio of that id, or a deleted one")
-    public Uni<StudioView> get(@PathParam("id") UUID id) {
+    public Uni<StudioDetailView> get(@PathParam("id") UUID id) {
         operator.require();
-        return studios.get(id).map(StudioView::of);
+        return studios.get(id).chain(studio -> history.of(id).map(entries -> StudioDetailView.of(studio, entries)));
     }
 
     @POST
@@ -122,10 +129,13 @@ public class StudioResource {
     @GET
     @Path("/{id}/profile")
     @RolesAllowed("admin")
-    @Operation(summary = "The studio's profile (its own admin only)")
+    @Operation(summary = "The studio's profile with its history (its own admin only)")
+    @APIResponse(responseCode = "200", description = "The studio and its history",
+            content = @Content(schema = @Schema(implementation = StudioDetailView.class)))
     @APIResponse(responseCode = "404", description = "Not the caller's studio, or deleted")
-    public Uni<StudioView> profile(@PathParam("id") UUID id) {
-        return studios.profile(identity.tenantContext(), id).map(StudioView::of);
+    public Uni<StudioDetailView> profile(@PathParam("id") UUID id) {
+        return studios.profile(identity.tenantContext(), id)
+                .chain(studio -> history.of(id).map(entries -> StudioDetailView.of(studio, entries)));
     }
 
     @PUT

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The studio registry's changes. Each runs in the studio's own tenant transaction, which also appends the change's
- * {@code StudioEventV1} to the outbox, so the registry and its topic never disagree. A deleted studio is absent.
+ * {@code StudioEventV1} to the outbox and its {@link StudioHistory} entry, so the registry, its topic and its audit
+ * trail never disagree. A deleted studio is absent.
  */
 @ApplicationScoped
 public class StudioService {
@@ -31,10 +32,12 @@ public class StudioService {
 
     private final StudioRepository studios;
     private final Clock clock;
+    private final StudioHistory history;
 
-    public StudioService(StudioRepository studios, Clock clock) {
+    public StudioService(StudioRepository studios, Clock clock, StudioHistory history) {
         this.studios = studios;
         this.clock = clock;
+        this.history = history;
     }
 
     /** A new studio, active, with a new id. */
@@ -47,8 +50,10 @@ public class StudioService {
         studio.createdAt = clock.instant();
         studio.updatedAt = studio.createdAt;
         studio.version = 1;
+        StudioHistory.Actor actor = history.currentActor();
         return TenantTransactions.inTenant(TenantContext.service(studio.id), () -> TenantTransactions.registerTenant(studio.id)
                 .chain(() -> studios.persist(studio))
+                .chain(() -> history.record(studio, StudioChange.CREATED.name(), null, actor, studio.createdAt))
                 .chain(() -> Outbox.append(StudioChange.CREATED.event(studio, studio.createdAt)))
                 .replaceWith(studio));
     }
@@ -66,7 +71,9 @@ public class StudioService {
         studio.version = 1;
         return TenantTransactions.inTenant(TenantContext.service(id), () -> TenantTransactions.registerTenant(id)
                 .chain(() -> studios.insertIfAbsent(studio))
-                .call(inserted -> inserted ? Outbox.append(StudioChange.CREATED.event(studio, clock.instant()))
+                .call(inserted -> inserted ? history.record(studio, StudioChange.CREATED.name(), null,
+                                StudioHistory.Actor.SERVICE, clock.instant())
+                        .chain(() -> Outbox.append(StudioChange.CREATED.event(studio, clock.instant())))
                         : Uni.createFrom().voidItem()));
     }
 
@@ -114,9 +121,11 @@ public class StudioService {
 
     /** Applies {@code edit} to the locked studio, raises its version and appends the event, unless nothing changed. */
     private Uni<Studio> change(TenantContext context, UUID id, StudioChange change, Consumer<Studio> edit) {
+        StudioHistory.Actor actor = history.currentActor();
         return TenantTransactions.inTenant(context, () -> studios.findForChange(id).map(StudioService::present)
                 .call(studio -> {
                     Studio.Status before = studio.status;
+                    StudioHistory.Snapshot profileBefore = StudioHistory.Snapshot.of(studio);
                     edit.accept(studio);
                     if (change != StudioChange.UPDATED && studio.status == before) {
                         return Uni.createFrom().voidItem();
@@ -124,7 +133,9 @@ public class StudioService {
                     Instant now = clock.instant();
                     studio.updatedAt = now;
                     studio.version++;
-                    return Outbox.append(change.event(studio, now));
+                    return history.record(studio, change.name(), change == StudioChange.UPDATED
+                                    ? profileBefore.changedIn(StudioHistory.Snapshot.of(studio)) : null, actor, now)
+                            .chain(() -> Outbox.append(change.event(studio, now)));
                 }));
     }
 
