@@ -150,6 +150,14 @@ class CalendlyConnectionTest {
         clock.pin(afterOverlap);
         deliver(studio, oldKey, afterOverlap, body).statusCode(401);
         deliver(studio, newKey, afterOverlap, body).statusCode(202);
+
+        // The studio's history has both changes, by its admin, after the operator's creation.
+        List<Map<String, Object>> history = DatabaseProbe.asRuntimeRole().queryAs(studio.id(), null, "service",
+                "select change, actor_role from studio_history order by id");
+        assertEquals(List.of("CALENDLY_CONNECTED", "SIGNING_KEY_ROTATED"), history.stream().skip(history.size() - 2)
+                .map(row -> row.get("change")).toList(), history.toString());
+        assertEquals(List.of("admin", "admin"), history.stream().skip(history.size() - 2)
+                .map(row -> row.get("actor_role")).toList(), history.toString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quillspace.ingress.entity.SigningKey;
 import io.quillspace.ingress.entity.Studio;
 import io.quillspace.ingress.repository.ConnectionRepository;
 import io.quillspace.ingress.repository.StudioRepository;
+import io.quillspace.ingress.studio.StudioHistory;
 import io.quillspace.shared.tenancy.TenantContext;
 import io.quillspace.shared.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -44,11 +45,14 @@ public class ConnectionStore {
     private final StudioRepository studios;
     private final ConnectionRepository connections;
     private final KeyEncryption encryption;
+    private final StudioHistory history;
 
-    public ConnectionStore(StudioRepository studios, ConnectionRepository connections, KeyEncryption encryption) {
+    public ConnectionStore(StudioRepository studios, ConnectionRepository connections, KeyEncryption encryption,
+                           StudioHistory history) {
         this.studios = studios;
         this.connections = connections;
         this.encryption = encryption;
+        this.history = history;
     }
 
     /** The studio, as {@code caller} sees it; fails 404 when absent or deleted. */
@@ -106,12 +110,16 @@ public class ConnectionStore {
 
     /**
      * Stores the studio's connection and {@code newKey} as its next signing-key generation; every key accepted without
-     * end until now is accepted until {@code now + overlap}. The studio is locked meanwhile, so two changes take turns.
+     * end until now is accepted until {@code now + overlap}. The studio is locked meanwhile, so two changes take turns,
+     * and its history records {@code change} (with the caller) in the same transaction.
      */
-    public Uni<Stored> replace(TenantContext caller, Opened connection, String newKey, Instant now, Duration overlap) {
+    public Uni<Stored> replace(TenantContext caller, Opened connection, String newKey, Instant now, Duration overlap,
+                               String change) {
         UUID id = connection.studio();
         Instant retiredUntil = now.plus(overlap);
+        StudioHistory.Actor actor = history.currentActor();
         return TenantTransactions.inTenant(caller, () -> studios.findForChange(id).map(ConnectionStore::present)
+                .call(studio -> history.record(studio, change, null, actor, now))
                 .chain(() -> connections.connection(id))
                 .chain(stored -> {
                     CalendlyConnection row = stored != null ? stored : new CalendlyConnection();

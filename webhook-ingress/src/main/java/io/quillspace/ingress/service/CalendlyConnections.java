@@ -32,6 +32,9 @@ public class CalendlyConnections {
     /** Organization-scope webhook subscriptions need one of these roles (Calendly's organization_memberships). */
     private static final Set<String> SUBSCRIBING_ROLES = Set.of("admin", "owner");
     private static final int MAX_TOKEN = 4096;
+    /** The changes this records in the studio's history. */
+    static final String CALENDLY_CONNECTED = "CALENDLY_CONNECTED";
+    static final String SIGNING_KEY_ROTATED = "SIGNING_KEY_ROTATED";
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     private final ConnectionStore store;
@@ -64,7 +67,7 @@ public class CalendlyConnections {
         return store.present(caller, studio)
                 .chain(() -> account(token))
                 .chain(account -> resubscribe(caller, new ConnectionStore.Opened(studio, account.organization(),
-                        account.user(), token, null, null)));
+                        account.user(), token, null, null), CALENDLY_CONNECTED));
     }
 
     /** A new signing key for {@code caller}'s connected studio, with a new subscription. */
@@ -72,10 +75,11 @@ public class CalendlyConnections {
         ownOnly(caller, studio);
         return store.connection(caller, studio)
                 .map(found -> found.orElseThrow(CalendlyConnectionException.NotConnected::new))
-                .chain(connection -> resubscribe(caller, connection));
+                .chain(connection -> resubscribe(caller, connection, SIGNING_KEY_ROTATED));
     }
 
-    private Uni<ConnectionStore.Stored> resubscribe(TenantContext caller, ConnectionStore.Opened connection) {
+    private Uni<ConnectionStore.Stored> resubscribe(TenantContext caller, ConnectionStore.Opened connection,
+                                                    String change) {
         UUID id = connection.studio();
         String key = SigningKeys.generate();
         CalendlyStudios.Studio target = new CalendlyStudios.Studio(studios.slugOf(id), id, connection.token(),
@@ -83,7 +87,7 @@ public class CalendlyConnections {
         return subscriptions.subscribe(target)
                 .chain(state -> store.replace(caller, new ConnectionStore.Opened(id, connection.organization(),
                                 connection.user(), connection.token(), state.subscription(), connection.connectedAt()),
-                        key, clock.instant(), config.calendly().signingKeyOverlap()))
+                        key, clock.instant(), config.calendly().signingKeyOverlap(), change))
                 .invoke(stored -> LOG.infof("studio %s connected to Calendly organization %s, signing key generation %d",
                         id, connection.organization(), stored.generation()));
     }
