@@ -160,14 +160,22 @@ class KubernetesManifestsTest {
                 "webhook-ingress deliveries");
     }
 
+    /**
+     * Operators get 30 days to replay a dead letter, except where the records are a client's whole data (export parts):
+     * those go when their topic's records go, so a dead letter never outlives what erasure and retention promise.
+     */
     @Test
-    void deadLettersAreKeptAtLeastThirtyDays() {
+    void deadLettersAreKeptAtLeastThirtyDaysAndClientDataNoLongerThanItsTopic() {
+        String clientDeadLetters = Topics.CLIENT_EVENTS + ".dlq";
         topics().forEach((name, topic) -> {
-            if (name.endsWith(".dlq")) {
-                long retention = topic.at("/spec/config/retention.ms").asLong();
+            long retention = topic.at("/spec/config/retention.ms").asLong();
+            if (name.equals(clientDeadLetters)) {
+                assertEquals(Long.parseLong(Topics.CLIENT_EVENTS_RETENTION_MS), retention, name + " keeps client data");
+            } else if (name.endsWith(".dlq")) {
                 assertTrue(retention >= DEAD_LETTER_RETENTION.toMillis(), name + " keeps dead letters " + retention + " ms");
             }
         });
+        assertTrue(topics().containsKey(clientDeadLetters), clientDeadLetters + " is provisioned");
     }
 
     /** Every topic a service consumes, dead-letters to or produces is provisioned; nothing is auto-created. */
