@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quillspace.ingress.client.CalendlyClient;
 import io.quillspace.ingress.config.IngressConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -49,7 +51,20 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
-    /** The studio's gauges, registered with its first state: a studio connected later gets them too. */
+    /**
+     * The configured studios with API access have their gauges from the start (a studio whose first read fails is then
+     * still on the dashboards); a studio connected later through the API gets them with its first state.
+     */
+    void registerConfiguredStudios(@Observes StartupEvent started) {
+        config.tenants().forEach((slug, tenant) -> {
+            if (tenant.apiToken().filter(token -> !token.isBlank()).isPresent()
+                    && tenant.organization().filter(organization -> !organization.isBlank()).isPresent()) {
+                registerGauges(slug);
+            }
+        });
+    }
+
+    /** The studio's gauges; registering them again is a no-op. */
     private void registerGauges(String studio) {
         Gauge.builder("calendly.subscription.up", states,
                         known -> Optional.ofNullable(known.get(studio)).map(s -> s.up() ? 1.0 : 0.0).orElse(Double.NaN))
