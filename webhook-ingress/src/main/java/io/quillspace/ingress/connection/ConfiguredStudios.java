@@ -88,7 +88,8 @@ public class ConfiguredStudios {
                                 : Uni.createFrom().voidItem())));
     }
 
-    private static boolean hasApiAccess(IngressConfig.Tenant tenant) {
+    /** The configured studio has a Calendly API token and organization: it is seeded connected. */
+    public static boolean hasApiAccess(IngressConfig.Tenant tenant) {
         return tenant.apiToken().filter(token -> !token.isBlank()).isPresent()
                 && tenant.organization().filter(organization -> !organization.isBlank()).isPresent();
     }

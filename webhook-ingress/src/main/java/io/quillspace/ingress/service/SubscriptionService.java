@@ -9,6 +9,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quillspace.ingress.client.CalendlyClient;
 import io.quillspace.ingress.config.IngressConfig;
+import io.quillspace.ingress.connection.ConfiguredStudios;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,8 +58,7 @@ public class SubscriptionService {
      */
     void registerConfiguredStudios(@Observes StartupEvent started) {
         config.tenants().forEach((slug, tenant) -> {
-            if (tenant.apiToken().filter(token -> !token.isBlank()).isPresent()
-                    && tenant.organization().filter(organization -> !organization.isBlank()).isPresent()) {
+            if (ConfiguredStudios.hasApiAccess(tenant)) {
                 registerGauges(slug);
             }
         });
