@@ -193,6 +193,28 @@ class ClientDataRightsApiTest {
     }
 
     @Test
+    void aMistakenErasureIsLiftedForNewDeliveriesByTheOwnerAsTheReadmeSaysWhileTheErasedDataStaysErased() {
+        given().auth().oauth2(admin).post("/clients/{user}/erasure", client).then().statusCode(202);
+        DatabaseProbe owner = DatabaseProbe.asMigrationOwner();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !owner.queryAs(calendly.tenant, null, "service",
+                "select 1 from erased_clients where user_id = ?", client).isEmpty());
+
+        // README "An erasure made by mistake", word for word.
+        owner.execute("""
+                begin;
+                select set_config('app.current_tenant_id', '%s', true);
+                delete from erased_clients where user_id = '%s';
+                commit;""".formatted(calendly.tenant, client));
+
+        calendly.send(calendly.fixture("invitee.created.json", payload -> payload
+                .put("email", email).put("uri", payload.get("uri").asText() + "-again")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/consultations").then().statusCode(200).body("items.size()", equalTo(2)));
+        assertEquals(1, owner.queryAs(calendly.tenant, null, "service",
+                "select 1 from booking_history where change = 'CLIENT_ERASED'").size());
+    }
+
+    @Test
     void theRuntimeRoleMayOnlyAppendHistoryAndErasedClientsAndRunsTheErasureAsItsOwner() {
         DatabaseProbe runtime = DatabaseProbe.asRuntimeRole();
         assertEquals(List.of("INSERT", "SELECT"), DatabaseSecurityChecks.runtimeRolePrivileges(runtime, "booking_history"));
