@@ -97,8 +97,8 @@ public final class TenantSignals {
                 listener.close();
             } else if (connected.failed()) {
                 if (attempt == 1) {
-                    LOG.warnf("%s listener cannot connect yet, retrying every %s: %s", channel, RECONNECT_DELAY,
-                            connected.cause().toString());
+                    LOG.warnf("%s listener cannot connect yet, retrying every %d s: %s", channel,
+                            RECONNECT_DELAY.toSeconds(), connected.cause().toString());
                 } else {
                     LOG.debugf("%s listener still cannot connect: %s", channel, connected.cause().toString());
                 }
