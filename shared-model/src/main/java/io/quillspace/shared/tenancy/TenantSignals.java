@@ -40,6 +40,9 @@ public final class TenantSignals {
     private final Map<UUID, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile Vertx vertx;
     private volatile PgSubscriber subscriber;
+    /** The pending retry of a first connection that failed, if any. */
+    private volatile long retry = -1;
+    private volatile boolean closed;
 
     public TenantSignals(String channel, Function<UUID, Uni<Void>> work, Supplier<Uni<Void>> catchUp) {
         this.channel = channel;
@@ -71,19 +74,50 @@ public final class TenantSignals {
         return options;
     }
 
-    /** Starts listening, reconnecting after a loss. */
+    /** Starts listening, retrying until the first connection succeeds, and reconnecting after a loss. */
     public void listen(Vertx vertx, PgConnectOptions options) {
         this.vertx = vertx;
+        connect(options, 1);
+    }
+
+    /**
+     * The subscriber's reconnect policy applies only once a connection was established and lost: a first connection
+     * that fails (the database not up yet) is retried here, each time with a fresh subscriber.
+     */
+    private void connect(PgConnectOptions options, int attempt) {
         PgSubscriber listener = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(attempt -> RECONNECT_DELAY.toMillis());
+                .reconnectPolicy(ignored -> RECONNECT_DELAY.toMillis());
         listener.channel(channel)
                 .subscribeHandler(ignored -> onSafeContext(catchUp))
                 .handler(this::onNotification);
-        listener.connect().onFailure(failure -> LOG.warnf("%s listener cannot connect yet: %s", channel, failure.toString()));
-        this.subscriber = listener;
+        subscriber = listener;
+        listener.connect().onComplete(connected -> {
+            if (closed) {
+                // Closed while connecting: the subscriber may have connected after close() found no connection to end.
+                listener.close();
+            } else if (connected.failed()) {
+                if (attempt == 1) {
+                    LOG.warnf("%s listener cannot connect yet, retrying every %d s: %s", channel,
+                            RECONNECT_DELAY.toSeconds(), connected.cause().toString());
+                } else {
+                    LOG.debugf("%s listener still cannot connect: %s", channel, connected.cause().toString());
+                }
+                retry = vertx.setTimer(RECONNECT_DELAY.toMillis(), ignored -> {
+                    if (!closed) {
+                        connect(options, attempt + 1);
+                    }
+                });
+            }
+        });
     }
 
+    /** Stops listening, and any retry of a first connection. */
     public void close() {
+        closed = true;
+        Vertx current = vertx;
+        if (current != null) {
+            current.cancelTimer(retry);
+        }
         PgSubscriber listener = subscriber;
         if (listener != null) {
             listener.close();

@@ -75,10 +75,7 @@ public class SigningKeyCache {
         }
     }
 
-    /**
-     * While cold, tries the first load every few seconds, then starts listening: the listener reconnects after a lost
-     * connection, not after a first one that failed.
-     */
+    /** While cold, tries the first load every few seconds; the first that succeeds starts the listener. */
     @Scheduled(every = "${quillspace.ingress.signing-key-cold-retry:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
