@@ -1,7 +1,9 @@
 package io.quillspace.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quillspace.infra.CalendlyFixtures;
 import io.quillspace.infra.DevTokens;
 import io.quillspace.infra.FleetService;
 import io.quillspace.infra.Infrastructure;
@@ -10,6 +12,8 @@ import io.quillspace.infra.SmtpServer;
 import io.quillspace.infra.launcher.Demo;
 import io.quillspace.infra.launcher.Fleet;
 import io.quillspace.infra.testing.CalendlyApiStandIn;
+import io.quillspace.shared.identity.UserIds;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.invitee;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.newUuid;
 import static io.quillspace.infra.testing.CalendlyApiStandIn.scheduledEvent;
@@ -58,7 +64,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The four packaged services as separate processes on one broker, one PostgreSQL and one SMTP server: a signed
  * Calendly booking in, the invitee's confirmation email out; then the consultation's brief and proposal, whose
  * acceptance starts a project and its kickoff email; bookings whose webhooks never came, found by webhook-ingress's
- * reconciliation in a Calendly API stand-in; and every metric the monitoring queries, scraped. Any broken hop fails it.
+ * reconciliation in a Calendly API stand-in; a studio onboarded through the API alone, whose booking is confirmed in
+ * its name; and every metric the monitoring queries, scraped. Any broken hop fails it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetSystemIT {
@@ -68,6 +75,7 @@ class FleetSystemIT {
 
     /** The trace the test's webhook arrives in, as if Calendly's call were traced. */
     static final String WEBHOOK_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static Infrastructure infrastructure;
     static Fleet fleet;
@@ -88,9 +96,14 @@ class FleetSystemIT {
                 "quarkus.otel.bsp.schedule.delay", "200ms");
         Map<String, String> ingress = new HashMap<>(tracing);
         ingress.putAll(calendly.ingressSettings("studio", CALENDLY_TOKEN, ORGANIZATION));
+        // Subscriptions the stand-in receives point at this fleet's own webhook door, where the test then delivers.
+        ServicePorts ingressPorts = ServicePorts.free();
+        ingress.put("quillspace.ingress.calendly.callback-base-url",
+                "http://127.0.0.1:" + ingressPorts.api() + "/webhooks/calendly");
         Path root = Path.of(System.getProperty("quillspace.root"));
         fleet = Fleet.start(infrastructure, root, EnumSet.allOf(FleetService.class), "quarkus-app",
-                service -> ServicePorts.free(), Duration.ofMinutes(3), root.resolve(".quillspace/logs"), readyReports::add,
+                service -> service == FleetService.WEBHOOK_INGRESS ? ingressPorts : ServicePorts.free(),
+                Duration.ofMinutes(3), root.resolve(".quillspace/logs"), readyReports::add,
                 service -> service == FleetService.WEBHOOK_INGRESS ? ingress : tracing);
         System.out.printf("fleet ready in %.1f s; resident memory (KiB): %s%n",
                 (System.nanoTime() - started) / 1e9, fleet.residentKib());
@@ -256,6 +269,109 @@ class FleetSystemIT {
         });
     }
 
+    /**
+     * A studio that exists only through the API: the operator creates it, its admin rewrites the profile and connects
+     * Calendly (the stand-in checks the token and receives the subscription with the signing key generated for it); a
+     * booking signed with that key, posted to the subscription's callback URL, is stored for the studio and confirmed
+     * to the invitee in the studio's name, with its sender display name, reply-to and logo.
+     */
+    @Test
+    @Order(5)
+    void aStudioOnboardedThroughTheApiHasItsSignedBookingConfirmedUnderItsOwnName() throws Exception {
+        HttpResponse<String> created = call(FleetService.WEBHOOK_INGRESS, "POST", "/studios",
+                DevTokens.operatorToken(UUID.randomUUID()), Map.of("name", "Tinta", "timeZone", "UTC"));
+        assertEquals(201, created.statusCode(), created.body());
+        UUID studio = UUID.fromString(JSON.readTree(created.body()).path("id").asText());
+        String admin = DevTokens.token(studio, UUID.randomUUID(), "admin");
+        // The name differs from the one it was created with: the confirmation must carry the update, not the creation.
+        HttpResponse<String> profile = call(FleetService.WEBHOOK_INGRESS, "PUT", "/studios/" + studio + "/profile", admin,
+                Map.of("name", "Atelier Tinta", "timeZone", "Europe/Lisbon", "senderDisplayName", "Tinta Editorial",
+                        "replyTo", "desk@tinta.example", "logoUrl", "https://tinta.example/logo.png"));
+        assertEquals(200, profile.statusCode(), profile.body());
+
+        String token = "pat-" + newUuid();
+        String organization = CalendlyApiStandIn.API + "/organizations/O" + newUuid();
+        URI door = fleet.url(FleetService.WEBHOOK_INGRESS, "/webhooks/calendly/" + studio);
+        calendly.serveUser(token, CalendlyApiStandIn.API + "/users/U" + newUuid(), organization, "owner");
+        calendly.serveSubscriptions(token, organization, List.of(),
+                CalendlyApiStandIn.webhookSubscription(newUuid(), organization, door.toString(), true, null));
+        HttpResponse<String> connected = call(FleetService.WEBHOOK_INGRESS, "PUT", "/studios/" + studio + "/calendly",
+                admin, Map.of("token", token));
+        assertEquals(200, connected.statusCode(), connected.body());
+        List<JsonNode> subscriptions = new ArrayList<>();
+        for (var request : calendly.requests(postRequestedFor(urlPathEqualTo("/webhook_subscriptions")))) {
+            JsonNode subscription = JSON.readTree(request.getBodyAsString());
+            if (organization.equals(subscription.path("organization").asText())) {
+                subscriptions.add(subscription);
+            }
+        }
+        assertEquals(1, subscriptions.size(), subscriptions.toString());
+        assertEquals(door.toString(), subscriptions.get(0).path("url").asText(), "the studio's callback URL");
+        String signingKey = subscriptions.get(0).path("signing_key").asText();
+
+        // email-service has the new profile before the booking can reach it, so the From cannot race the event.
+        await().atMost(Duration.ofSeconds(60)).until(() -> emailRows(
+                "select name || '|' || sender_display_name || '|' || reply_to || '|' || logo_url from studios"
+                        + " where tenant_id = ?", studio),
+                List.of("Atelier Tinta|Tinta Editorial|desk@tinta.example|https://tinta.example/logo.png")::equals);
+
+        String email = "onboarded-" + UUID.randomUUID() + "@example.org";
+        byte[] booking = inviteeCreated(email, "Ines Duarte");
+        // The door loads the studio's keys on the signing_keys notification: accepted as soon as it has them.
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliver(door, signingKey, booking) == 202);
+        assertEquals(401, deliver(door, CalendlyFixtures.TEST_SIGNING_KEY, booking), "the demo studio's key");
+
+        MimeMessage confirmation = Demo.awaitMessageTo(infrastructure.smtp(), email, Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("the onboarded studio's booking was not confirmed"));
+        assertEquals("Tinta Editorial", ((InternetAddress) confirmation.getFrom()[0]).getPersonal());
+        assertEquals("desk@tinta.example", confirmation.getHeader("Reply-To", ","));
+        String text = SmtpServer.textOf(confirmation);
+        assertTrue(text.contains("Dear Ines Duarte") && text.contains("with Atelier Tinta is confirmed"), text);
+        String html = SmtpServer.partOf(confirmation, "text/html");
+        assertTrue(html.contains("<img src=\"https://tinta.example/logo.png\" alt=\"Atelier Tinta\""), html);
+
+        // booking-service stored it as the studio's own consultation, for the invitee as the studio's client.
+        JsonNode consultations = JSON.readTree(call(FleetService.BOOKING, "GET", "/consultations", admin, null).body());
+        assertEquals(1, consultations.path("total").asLong(), consultations.toString());
+        assertEquals(UserIds.forEmail(studio, email).toString(), consultations.at("/items/0/userId").asText());
+    }
+
+    /**
+     * An {@code invitee.created} delivery as Calendly posts it, for a new invitee of a new meeting five days ahead:
+     * the invitee resource with its meeting embedded as {@code scheduled_event}.
+     */
+    private static byte[] inviteeCreated(String email, String name) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode meeting = scheduledEvent(newUuid(), "Manuscript consultation (45 min)",
+                now.plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 45, false);
+        ObjectNode payload = invitee(meeting, newUuid(), email, name, "Europe/Lisbon", now);
+        payload.set("scheduled_event", meeting);
+        ObjectNode delivery = JSON.createObjectNode().put("event", "invitee.created").put("created_at", now.toString())
+                .put("created_by", CalendlyApiStandIn.API + "/users/USR1STUDIO");
+        delivery.set("payload", payload);
+        return JSON.writeValueAsBytes(delivery);
+    }
+
+    /** Posts the delivery to {@code door} signed now with {@code key}, as Calendly would; returns the HTTP status. */
+    private static int deliver(URI door, String key, byte[] delivery) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(door)
+                .header("Content-Type", "application/json")
+                .header("Calendly-Webhook-Signature", CalendlyFixtures.signatureHeader(key, Instant.now(), delivery))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(delivery)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** A request to a service's API with a bearer token and, unless null, a JSON body. */
+    private static HttpResponse<String> call(FleetService service, String method, String path, String token,
+                                             Object body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(fleet.url(service, path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sample names of every service's {@code /q/metrics}, the endpoint the PodMonitors scrape. */
     private static Set<String> scrapeEveryService() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
@@ -300,18 +416,22 @@ class FleetSystemIT {
 
     /** The invitee's email jobs as KIND:STATUS, read as the database admin. */
     private static List<String> jobs(String email) throws Exception {
+        return emailRows("select kind || ':' || status from email_jobs where recipient = ? order by kind", email);
+    }
+
+    /** The first column of each row of a one-parameter query of email-service's database, read as the database admin. */
+    private static List<String> emailRows(String sql, Object parameter) throws Exception {
         String url = infrastructure.postgres().adminUrlFor(infrastructure.database("email").name());
         try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement query = connection.prepareStatement(
-                     "select kind || ':' || status from email_jobs where recipient = ? order by kind")) {
-            query.setString(1, email);
-            List<String> jobs = new ArrayList<>();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            List<String> values = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    jobs.add(rows.getString(1));
+                    values.add(rows.getString(1));
                 }
             }
-            return jobs;
+            return values;
         }
     }
 }
