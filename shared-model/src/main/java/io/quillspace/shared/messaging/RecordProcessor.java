@@ -8,7 +8,9 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.quillspace.shared.events.TenantRecord;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -60,7 +62,9 @@ import java.util.function.Supplier;
  * before an {@code insert ... on conflict do update} (it cannot touch one row twice), and a record repeated within
  * the share is a duplicate.</li>
  * </ol>
- * Tenants' shares are applied one after the other, each with its own retries. A share that fails permanently is
+ * Up to {@value #SHARE_CONCURRENCY} tenants' shares are applied at once, each on a duplicated Vert.x context of its own
+ * (the reactive session and the log fields live on the context) and with its own retries; records of one key belong to
+ * one tenant, so their order is kept. A share that fails permanently is
  * applied again record by record, so only the poison record goes to the dead-letter topic (with the reason and the
  * connector's headers, as in record mode) and every other record is applied and counted once. The batch is
  * acknowledged after its last share commits; throttled commit then moves each partition past its last offset.
@@ -73,6 +77,11 @@ public final class RecordProcessor<E extends TenantRecord> {
     static final String METRIC = "quillspace.consumer.records";
     static final String DEAD_LETTERED = "dead_lettered";
     static final String LAG_METRIC = "quillspace.consumer.lag.seconds";
+    /**
+     * Tenants' shares of one batch in flight at once: a share mostly waits on database round trips, so a few together
+     * keep the core busy, well within the connection pool the service's other work shares.
+     */
+    static final int SHARE_CONCURRENCY = 4;
     private static final long IDLE = Long.MIN_VALUE;
 
     private final String channel;
@@ -253,10 +262,12 @@ public final class RecordProcessor<E extends TenantRecord> {
             return Multi.createFrom().iterable(unreadable)
                     .onItem().transformToUniAndConcatenate(send -> send)
                     .onCompletion().switchTo(() -> Multi.createFrom().iterable(shares.entrySet())
-                            .onItem().transformToUniAndConcatenate(share -> applyShare(share.getKey(), share.getValue(),
-                                    apply, deadLetters, context, logKeys)))
+                            .onItem().transformToUni(share -> onOwnContext(context, () -> applyShare(share.getKey(),
+                                    share.getValue(), apply, deadLetters, logKeys)))
+                            .merge(SHARE_CONCURRENCY))
                     .collect().last()
                     .replaceWithVoid()
+                    .emitOn(task -> onContext(context, task))
                     .onTermination().invoke(() -> {
                         spans.forEach(Span::end);
                         logKeys.forEach(MDC::remove);
@@ -274,7 +285,8 @@ public final class RecordProcessor<E extends TenantRecord> {
     }
 
     private Uni<Void> applyShare(UUID tenantId, List<Decoded<E>> share, TenantShare<E> apply,
-                                 DeadLetterTopic deadLetters, Context context, Set<String> logKeys) {
+                                 DeadLetterTopic deadLetters, Set<String> logKeys) {
+        Context context = Vertx.currentContext();
         logKeys.forEach(MDC::remove);
         MDC.put("tenantId", tenantId.toString());
         logKeys.add("tenantId");
@@ -322,6 +334,25 @@ public final class RecordProcessor<E extends TenantRecord> {
 
     /** The broker's acknowledgement arrives on a producer thread; what follows must run on the consumer's context. */
     private static Uni<Void> onContext(Context context, Uni<Void> operation) {
-        return context == null ? operation : operation.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        return context == null ? operation : operation.emitOn(task -> onContext(context, task));
+    }
+
+    private static void onContext(Context context, Runnable task) {
+        if (context == null) {
+            task.run();
+        } else {
+            context.runOnContext(ignored -> task.run());
+        }
+    }
+
+    /** Runs {@code work} on a new safe duplicate of the consumer's context, so concurrent shares share no session. */
+    private static <T> Uni<T> onOwnContext(Context consumer, Supplier<Uni<T>> work) {
+        if (consumer == null) {
+            return Uni.createFrom().deferred(work::get);
+        }
+        Context own = VertxContext.createNewDuplicatedContext(consumer);
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> work.get().subscribe()
+                .with(emitter::complete, emitter::fail)));
     }
 }

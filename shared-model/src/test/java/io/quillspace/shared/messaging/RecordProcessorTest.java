@@ -10,15 +10,17 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.smallrye.mutiny.Uni;
-import org.jboss.logging.MDC;
-import org.junit.jupiter.api.Test;
-
 import io.quillspace.shared.events.CalendlyDeliveryV1;
 import io.quillspace.shared.events.TenantRecord;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.jboss.logging.MDC;
+import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +28,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -154,6 +160,35 @@ class RecordProcessorTest {
         assertEquals(tenant.toString(), fieldsWhileApplying.get().get("tenantId"));
         assertEquals(delivery.toString(), fieldsWhileApplying.get().get("deliveryId"));
         assertNull(MDC.get("deliveryId"));
+    }
+
+    @Test
+    void tenantsSharesOfABatchAreAppliedAtOnceEachOnAContextOfItsOwn() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Context consumer = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            CompletableFuture<Void> secondStarted = new CompletableFuture<>();
+            Set<Context> contexts = ConcurrentHashMap.newKeySet();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            // Each record decodes with a tenant of its own, so the batch has two shares.
+            consumer.runOnContext(ignored -> processor.processBatch(List.of(record("first"), record("second")),
+                    (tenant, records) -> {
+                        contexts.add(Vertx.currentContext());
+                        if (records.get(0).record().name().equals("first")) {
+                            // Ends only once the second share has started: applied one after the other, it never would.
+                            return Uni.createFrom().completionStage(secondStarted).replaceWith(List.of(RecordOutcome.APPLIED));
+                        }
+                        secondStarted.complete(null);
+                        return Uni.createFrom().item(List.of(RecordOutcome.APPLIED));
+                    }, new DeadLetterTopic(null)).subscribe().with(ok -> done.complete(null), done::completeExceptionally));
+
+            done.get(10, TimeUnit.SECONDS);
+            assertEquals(2, contexts.size());
+            assertFalse(contexts.contains(consumer));
+            assertEquals(2.0, count("applied"));
+        } finally {
+            vertx.close();
+        }
     }
 
     private double count(String outcome) {
