@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The brief-file calls the tests make: declare, upload through the presigned URL, complete. */
 final class BriefFiles {
@@ -41,13 +42,24 @@ final class BriefFiles {
 
     /** The client declares, uploads and completes {@link #MANUSCRIPT} named {@code fileName}; the file id. */
     static String attached(ConsultationApi api, UUID booking, String fileName) {
-        JsonPath upload = declare(api.asClient(), booking, fileName);
+        return attached(api::asClient, booking, fileName);
+    }
+
+    /** The caller {@code as} declares, uploads and completes {@link #MANUSCRIPT} named {@code fileName}; the file id. */
+    static String attached(Supplier<RequestSpecification> as, UUID booking, String fileName) {
+        JsonPath upload = uploaded(as.get(), booking, fileName);
+        String fileId = upload.getString("fileId");
+        as.get().when().post("/consultations/{id}/brief/files/{fileId}/complete", booking, fileId)
+                .then().statusCode(200);
+        return fileId;
+    }
+
+    /** Declares and uploads {@link #MANUSCRIPT} named {@code fileName}, not completed; the presigned upload. */
+    static JsonPath uploaded(RequestSpecification as, UUID booking, String fileName) {
+        JsonPath upload = declare(as, booking, fileName);
         if (upload(upload, MANUSCRIPT).statusCode() != 200) {
             throw new IllegalStateException("the store refused the upload");
         }
-        String fileId = upload.getString("fileId");
-        api.asClient().when().post("/consultations/{id}/brief/files/{fileId}/complete", booking, fileId)
-                .then().statusCode(200);
-        return fileId;
+        return upload;
     }
 }

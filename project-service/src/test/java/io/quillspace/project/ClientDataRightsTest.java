@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quillspace.infra.testing.DatabaseProbe;
 import io.quillspace.infra.testing.DatabaseSecurityChecks;
+import io.quillspace.infra.testing.PresignedTransfer;
 import io.quillspace.infra.testing.TopicProbe;
 import io.quillspace.shared.events.ClientEventV1;
 import io.quillspace.shared.events.ProposalEventV1;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,6 +106,37 @@ class ClientDataRightsTest {
     }
 
     @Test
+    void erasureDeletesTheClientsDeliverableFilesFromTheStoreAndLeavesAnotherClientsFile() {
+        var accepted = studio.accepted(ACCEPTED, null);
+        UUID project = studio.projectOf(accepted);
+        String deliverable = studio.kickOff(accepted).getString("phases[0].deliverables[0].id");
+        var others = otherClientsAcceptance(studio.accepted(ACCEPTED, null));
+        UUID othersProject = studio.projectOf(others);
+        String othersDeliverable = studio.kickOff(others).getString("phases[0].deliverables[0].id");
+        String file = DeliverableFiles.attached(studio, project, deliverable, "Editorial letter.txt");
+        String othersFile = DeliverableFiles.attached(studio, othersProject, othersDeliverable, "Another letter.txt");
+        String url = downloadUrl(studio.clientToken(), project, deliverable, file);
+        String othersUrl = downloadUrl(studio.adminToken(), othersProject, othersDeliverable, othersFile);
+
+        request(new ClientEventV1.ErasureRequested(UUID.randomUUID(), studio.tenant, UUID.randomUUID(), studio.client,
+                studio.admin, Instant.now()));
+
+        DatabaseProbe owner = DatabaseProbe.asMigrationOwner();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !owner.queryAs(studio.tenant, null, "service",
+                "select 1 from erased_clients where user_id = ?", studio.client).isEmpty());
+        assertEquals(404, PresignedTransfer.download(url).statusCode());
+        for (String token : List.of(studio.clientToken(), studio.adminToken())) {
+            given().auth().oauth2(token).get(DeliverableFiles.PATH + "/{file}", project, deliverable, file)
+                    .then().statusCode(404);
+        }
+        // The row stays, as after an admin's deletion, without its name.
+        assertEquals(List.of(Map.of("status", "DELETED", "file_name", "erased")), owner.queryAs(studio.tenant, null,
+                "service", "select status, file_name from deliverable_files where id = ?", UUID.fromString(file)));
+        assertArrayEquals(DeliverableFiles.LETTER, PresignedTransfer.download(othersUrl).body());
+        downloadUrl(studio.adminToken(), othersProject, othersDeliverable, othersFile);
+    }
+
+    @Test
     void aLaterAcceptanceOfAnErasedClientStartsNoProject() {
         request(new ClientEventV1.ErasureRequested(UUID.randomUUID(), studio.tenant, UUID.randomUUID(), studio.client,
                 studio.admin, Instant.now()));
@@ -135,6 +168,11 @@ class ClientDataRightsTest {
         return new ProposalEventV1.ProposalAccepted(a.eventId(), a.tenantId(), a.bookingId(), a.sequence(),
                 a.proposalId(), UUID.randomUUID(), "other@example.org", "Other Writer", a.clientTimeZone(), a.brief(),
                 a.title(), a.scopeOfWork(), a.phases(), a.price(), a.currency(), a.acceptedAt(), a.occurredAt());
+    }
+
+    private static String downloadUrl(String token, UUID project, String deliverable, String file) {
+        return given().auth().oauth2(token).get(DeliverableFiles.PATH + "/{file}", project, deliverable, file)
+                .then().statusCode(200).extract().path("download.url");
     }
 
     private void request(ClientEventV1 event) {

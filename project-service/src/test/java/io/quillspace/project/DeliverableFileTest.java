@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A deliverable's files through the real object store: the studio uploads, the project's client downloads. */
 @QuarkusTest
 class DeliverableFileTest {
-
-    private static final byte[] LETTER = "Dear Maria,\nthe second half moves faster now.\n".getBytes(StandardCharsets.UTF_8);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -70,7 +67,7 @@ class DeliverableFileTest {
                     .body("status", equalTo("ATTACHED"))
                     .extract().path("download.url");
             HttpResponse<byte[]> downloaded = PresignedTransfer.download(url);
-            assertArrayEquals(LETTER, downloaded.body());
+            assertArrayEquals(DeliverableFiles.LETTER, downloaded.body());
             assertEquals("attachment; filename=\"Editorial letter.txt\"; filename*=UTF-8''Editorial%20letter.txt",
                     downloaded.headers().firstValue("Content-Disposition").orElseThrow());
 
@@ -136,26 +133,15 @@ class DeliverableFileTest {
         }
     }
 
-    /** Declares, uploads and completes {@link #LETTER} as the admin; the file id. */
     private String attached(String fileName) {
-        JsonPath upload = declare(fileName);
-        HttpResponse<String> stored = PresignedTransfer.upload(upload.getString("url"), upload.getString("method"),
-                upload.getMap("headers", String.class, String.class), LETTER);
-        assertEquals(200, stored.statusCode(), stored.body());
-        String file = upload.getString("fileId");
-        given().auth().oauth2(studio.adminToken()).post(path() + "/{file}/complete", project, deliverable, file)
-                .then().statusCode(200);
-        return file;
+        return DeliverableFiles.attached(studio, project, deliverable, fileName);
     }
 
     private JsonPath declare(String fileName) {
-        return given().auth().oauth2(studio.adminToken()).contentType("application/json")
-                .body(Map.of("fileName", fileName, "contentType", "text/plain", "size", LETTER.length))
-                .post(path(), project, deliverable)
-                .then().statusCode(201).extract().jsonPath();
+        return DeliverableFiles.declare(studio, project, deliverable, fileName);
     }
 
     private static String path() {
-        return "/projects/{id}/deliverables/{deliverable}/files";
+        return DeliverableFiles.PATH;
     }
 }

@@ -1,7 +1,9 @@
 package io.quillspace.booking.client;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quillspace.booking.entity.BriefFile;
 import io.quillspace.shared.events.ClientEventV1;
+import io.quillspace.shared.files.ClientFiles;
 import io.quillspace.shared.messaging.RecordOutcome;
 import io.quillspace.shared.privacy.ClientData;
 import io.quillspace.shared.tenancy.TenantContext;
@@ -10,10 +12,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * What booking-service holds about a client: the user, their bookings with their history, brief versions, brief files
- * (without the object's key, an internal address) and proposals. Erasure is the migration's {@code erase_client} (V9).
+ * (without the object's key, an internal address) and proposals. Erasure deletes the brief files' objects
+ * ({@link ClientFiles}), then runs the migration's {@code erase_client} (V9).
  * booking-service also assembles every export: each service's part lands in the request's {@code client_exports} row.
  */
 // A singleton: nothing here needs a client proxy, and ClientData has no constructor one could call.
@@ -21,8 +25,9 @@ import java.time.Clock;
 public class BookingClientData extends ClientData {
 
     private final Clock clock;
+    private final ClientFiles files;
 
-    public BookingClientData(Clock clock) {
+    public BookingClientData(Clock clock, ClientFiles files) {
         super("booking", """
                 select cast(jsonb_build_object(
                     'user', (select to_jsonb(u) from users u where u.id = :user),
@@ -37,6 +42,12 @@ public class BookingClientData extends ClientData {
                     'proposals', coalesce((select jsonb_agg(to_jsonb(p) order by p.created_at) from proposals p
                                            where p.user_id = :user), cast('[]' as jsonb))) as text)""");
         this.clock = clock;
+        this.files = files;
+    }
+
+    @Override
+    public Uni<Void> erase(UUID userId) {
+        return files.erase(BriefFile.class, userId).chain(() -> super.erase(userId));
     }
 
     /** Files the part with its request; a request already purged, or of a client erased since, takes none. */

@@ -71,7 +71,8 @@ public class ClientDataResource {
     @RolesAllowed("admin")
     @Operation(summary = "Erase the client's personal data in every service (admin)",
             description = "Raises client.erasure-requested; each service replaces the client's personal data with "
-                    + "tombstones, keeps ids and counts, and records the erasure in history without the data. Later "
+                    + "tombstones, deletes the objects of their brief and deliverable files, keeps ids and counts, and "
+                    + "records the erasure in history without the data. Later "
                     + "deliveries about the client are dropped.")
     @APIResponse(responseCode = "202", description = "Requested",
             content = @Content(schema = @Schema(implementation = ClientExport.Accepted.class)))

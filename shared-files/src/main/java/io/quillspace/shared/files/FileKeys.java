@@ -1,5 +1,6 @@
 package io.quillspace.shared.files;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,5 +21,15 @@ public final class FileKeys {
 
     public static String attached(UUID tenant, UUID owner, UUID file) {
         return tenant + "/" + owner + "/" + file;
+    }
+
+    /**
+     * Both places a file's object may be, given its {@code objectKey} in either form: the pending upload (left over when
+     * its removal after completion failed) and the attached copy (written by a completion racing an erasure), pending
+     * first, so a copy made from it before its deletion is still found at the attached key.
+     */
+    public static List<String> everyCopy(String objectKey) {
+        String attached = objectKey.startsWith(PENDING_PREFIX) ? objectKey.substring(PENDING_PREFIX.length()) : objectKey;
+        return List.of(PENDING_PREFIX + attached, attached);
     }
 }

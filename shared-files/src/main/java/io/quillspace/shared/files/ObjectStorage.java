@@ -3,6 +3,7 @@ package io.quillspace.shared.files;
 import io.quillspace.shared.problem.Conflict;
 
 import io.quillspace.shared.tenancy.TenantTransactions;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,6 +122,14 @@ public class ObjectStorage {
 
     public Uni<Void> delete(String key) {
         return call(() -> s3.deleteObject(r -> r.bucket(config.bucket()).key(key)).thenApply(done -> null));
+    }
+
+    /** Deletes every object under {@code keys}, one after another; an absent one is fine (S3 deletes idempotently). */
+    public Uni<Void> deleteAll(List<String> keys) {
+        return Multi.createFrom().iterable(keys)
+                .onItem().transformToUniAndConcatenate(this::delete)
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private static <T> Uni<T> call(Supplier<CompletableFuture<T>> request) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * A file some record owns (a brief, a deliverable), as every owning table holds it: declared (PENDING) when its upload
  * is signed, ATTACHED once the object that arrived was checked and moved out of {@code pending/}, DELETED (the row kept
- * as history: who, when) once an admin removed it.
+ * as history: who, when) once an admin removed it, or with no one as {@code deletedBy} once its client was erased.
  */
 @MappedSuperclass
 public abstract class StoredFile extends PanacheEntityBase {
