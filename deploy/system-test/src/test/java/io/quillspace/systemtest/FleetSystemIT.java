@@ -212,7 +212,7 @@ class FleetSystemIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void bookingsWhoseWebhooksNeverCameAreRepairedBySweepsAndAnUnchangedSweepSendsNothing() throws Exception {
         String email = "missed-" + UUID.randomUUID() + "@example.org";
         ObjectNode meeting = scheduledEvent(newUuid(), "Manuscript consultation (45 min)",
@@ -257,7 +257,7 @@ class FleetSystemIT {
      * first event (a webhook outcome, a request).
      */
     @Test
-    @Order(4)
+    @Order(5)
     void everyMetricTheDashboardsAndAlertsQueryIsExposedByTheServices() throws Exception {
         assertEquals(202, Demo.postSignedBooking(fleet));
         Set<String> queried = new TreeSet<>(MetricQueries.queriedByTheMonitoring());
@@ -276,7 +276,38 @@ class FleetSystemIT {
      * to the invitee in the studio's name, with its sender display name, reply-to and logo.
      */
     @Test
-    @Order(5)
+    @Order(3)
+    void theDemoClientsExportHoldsWhatBookingEmailAndProjectServiceKeepAboutThem() throws Exception {
+        String admin = "Bearer " + DevTokens.token(Fleet.DEMO_TENANT, Demo.ADMIN, "admin");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> requested = http.send(HttpRequest.newBuilder(
+                        fleet.url(FleetService.BOOKING, "/clients/" + Demo.CLIENT + "/exports"))
+                .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, requested.statusCode(), requested.body());
+        HttpRequest read = HttpRequest.newBuilder(fleet.url(FleetService.BOOKING, "/")
+                        .resolve(requested.headers().firstValue("Location").orElseThrow()))
+                .header("Authorization", admin).build();
+
+        // Each service's part travels client-events.v1 and is assembled in booking-service.
+        JsonNode export = JSON.readTree(await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.send(read, HttpResponse.BodyHandlers.ofString()), answer -> answer.statusCode() == 200)
+                .body()).path("services");
+        assertEquals(Demo.INVITEE_EMAIL, export.at("/booking/user/email").asText(), export.toString());
+        assertEquals(1, export.at("/booking/bookings").size(), export.toString());
+        assertEquals("The Salt Road", export.at("/booking/briefs/0/project_name").asText(), export.toString());
+        assertFalse(export.at("/booking/proposals").isEmpty(), export.toString());
+        Set<String> kinds = new TreeSet<>();
+        export.at("/email/emailJobs").forEach(job -> kinds.add(job.path("kind").asText()));
+        assertTrue(kinds.containsAll(Set.of("CONFIRMATION", "KICKOFF")), kinds.toString());
+        assertEquals("The Salt Road", export.at("/project/projects/0/name").asText(), export.toString());
+        assertEquals("The Salt Road - chapter one.txt", export.at("/booking/briefFiles/0/file_name").asText(),
+                export.toString());
+        assertFalse(export.toString().contains("object_key"), "object keys are internal addresses");
+    }
+
+    @Test
+    @Order(6)
     void aStudioOnboardedThroughTheApiHasItsSignedBookingConfirmedUnderItsOwnName() throws Exception {
         HttpResponse<String> created = call(FleetService.WEBHOOK_INGRESS, "POST", "/studios",
                 DevTokens.operatorToken(UUID.randomUUID()), Map.of("name", "Tinta", "timeZone", "UTC"));
