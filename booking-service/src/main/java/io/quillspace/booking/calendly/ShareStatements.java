@@ -54,13 +54,17 @@ public class ShareStatements {
             JsonRows.put(row, "name", user.name());
         }
         // The select reads the snapshot before the insert, so the users found and the users inserted are disjoint.
+        // An id is a function of tenant and e-mail, so it conflicts exactly when the e-mail does, except for a client
+        // whose erasure the owner lifted (README): their row holds a tombstone, which their new delivery replaces.
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         with wanted as (select * from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
                                             as r(id uuid, email text, name text)),
                         inserted as (
                             insert into users (id, tenant_id, email, name, created_at)
                             select id, cast(:tenant as uuid), email, name, now() from wanted
-                            on conflict (tenant_id, email) do nothing returning id, email)
+                            on conflict (id) do update set email = excluded.email, name = excluded.name
+                                where users.email <> excluded.email
+                            returning id, email)
                         select id, email from inserted
                         union all
                         select u.id, u.email from users u where u.email in (select email from wanted)""", Object[].class)
