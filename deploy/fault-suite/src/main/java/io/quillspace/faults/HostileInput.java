@@ -66,7 +66,7 @@ final class HostileInput implements Scenario {
                 answer = response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-");
             } catch (RuntimeException e) {
                 response = null;
-                answer = "no answer: " + e.getMessage();
+                answer = "no answer: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
             }
             // Whatever the request set off (a record, an outbox event, an email) is counted against it, not the next.
             Journeys.awaitSettled(fleet, Duration.ofSeconds(30));
